@@ -1,0 +1,3 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+public sealed record ReportedValue(int Step, double Value, IReadOnlyDictionary<string, double> Metrics, double Seconds);

@@ -1,0 +1,3 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+public sealed record SweepCreated(long Id, string Name, string State);

@@ -1,0 +1,15 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+public sealed record SweepDetails(
+    long Id,
+    string Name,
+    string State,
+    string? StopReason,
+    string Objective,
+    string Direction,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    int MaxTrials,
+    int Parallelism,
+    TrialCounts Trials,
+    BestTrial? Best);

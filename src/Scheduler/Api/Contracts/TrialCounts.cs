@@ -1,0 +1,3 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+public sealed record TrialCounts(int Waiting, int Running, int Complete, int Pruned, int Failed, int Cancelled, int Preemptions);

@@ -1,0 +1,6 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+/// <summary>One stretch of work on a trial: which worker, where it resumed, how many epochs it trained, how it ended.</summary>
+public sealed record TrialRunView(
+    string Worker, int ResumedEpoch, int ResumedBatch, int EpochsTrained, string Outcome,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Sweeps;
+
+namespace Tuner.Scheduler.Api;
+
+/// <summary>Read models for the API and the CLI: sweeps with counts and best trial, trials with their history.</summary>
+public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, SweepPlans plans)
+{
+    public async Task<IReadOnlyList<SweepSummary>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var sweeps = await db.Sweeps.AsNoTracking().OrderByDescending(s => s.Id).Take(200).ToListAsync(ct);
+        return sweeps.Select(s => new SweepSummary(
+            s.Id, s.Name, s.State.ToString(), s.Objective, Direction(s), s.CreatedAt, s.FinishedAt, s.MaxTrials, s.Parallelism)).ToList();
+    }
+
+    public async Task<SweepDetails?> GetAsync(long sweepId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct);
+        if (sweep is null)
+        {
+            return null;
+        }
+
+        var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId)
+            .Select(t => new { t.Status, t.Preemptions }).ToListAsync(ct);
+        int Count(TrialStatus status) => trials.Count(t => t.Status == status);
+        var counts = new TrialCounts(
+            Count(TrialStatus.Waiting), Count(TrialStatus.Running), Count(TrialStatus.Complete), Count(TrialStatus.Pruned),
+            Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions));
+        return new SweepDetails(
+            sweep.Id, sweep.Name, sweep.State.ToString(), sweep.StopReason, sweep.Objective, Direction(sweep),
+            sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, counts, await BestAsync(db, sweep, ct));
+    }
+
+    public async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct);
+        if (sweep is null)
+        {
+            return null;
+        }
+
+        var plan = plans.For(sweep.Id, sweep.DefinitionText);
+        var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId)
+            .Include(t => t.Reports).Include(t => t.Runs)
+            .Include(t => t.Checkpoints.Where(c => c.State == CheckpointState.Live))
+            .OrderBy(t => t.Number).AsSplitQuery().ToListAsync(ct);
+        return trials.Select(t => new TrialView(
+            t.Id, t.Number, t.Status.ToString(), ParamsJson.Deserialize(t.ParamsJson, plan.Space), t.Value, t.BestEpoch,
+            t.Preemptions, t.Attempts, t.Error,
+            t.Reports.OrderBy(r => r.Step).Select(r => new ReportedValue(
+                r.Step, r.Value, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds)).ToList(),
+            t.Checkpoints.OrderBy(c => c.Epoch).ThenBy(c => c.Batch).Select(c => c.Uri).ToList(),
+            t.Runs.OrderBy(r => r.Id).Select(r => new TrialRunView(
+                r.WorkerId, r.ResumedEpoch, r.ResumedBatch, r.EpochsTrained, r.Outcome.ToString(), r.StartedAt, r.EndedAt)).ToList()))
+            .ToList();
+    }
+
+    private async Task<BestTrial?> BestAsync(TunerDbContext db, Sweep sweep, CancellationToken ct)
+    {
+        if (sweep.BestTrialId is not { } bestId)
+        {
+            return null;
+        }
+
+        var trial = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == bestId, ct);
+        var plan = plans.For(sweep.Id, sweep.DefinitionText);
+        var checkpoint = await db.Checkpoints.AsNoTracking()
+            .Where(c => c.TrialId == bestId && c.State == CheckpointState.Live)
+            .OrderByDescending(c => c.Epoch).FirstOrDefaultAsync(ct);
+        return new BestTrial(
+            trial.Id, trial.Number, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), trial.Value ?? double.NaN,
+            checkpoint?.Epoch ?? trial.BestEpoch, checkpoint?.Uri);
+    }
+
+    private static string Direction(Sweep sweep) => sweep.Maximize ? "maximize" : "minimize";
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Trainer.Checkpoints;
+
+namespace Tuner.Scheduler.Checkpoints;
+
+/// <summary>
+/// Deletes checkpoint objects whose rows were marked Deleting, then marks them Deleted. Safe to run again: the
+/// reconciler sweeps up whatever a crash left between the commit and the deletion.
+/// </summary>
+public sealed class CheckpointJanitor(
+    IDbContextFactory<TunerDbContext> contexts,
+    ICheckpointStore store,
+    TimeProvider clock,
+    ILogger<CheckpointJanitor> logger)
+{
+    public async Task DeleteAsync(IReadOnlyList<Checkpoint> checkpoints, CancellationToken ct)
+    {
+        if (checkpoints.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var checkpoint in checkpoints)
+        {
+            await store.DeleteAsync(checkpoint.Key, ct);
+        }
+
+        var ids = checkpoints.Select(c => c.Id).ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Checkpoints.Where(c => ids.Contains(c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CheckpointState.Deleted)
+                .SetProperty(c => c.DeletedAt, clock.GetUtcNow()), ct);
+        logger.LogDebug("Deleted {Count} checkpoints", checkpoints.Count);
+    }
+
+    /// <summary>Finishes deletions that a crash interrupted.</summary>
+    public async Task DeletePendingAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = await db.Checkpoints.AsNoTracking()
+            .Where(c => c.State == CheckpointState.Deleting)
+            .Take(500)
+            .ToListAsync(ct);
+        await DeleteAsync(pending, ct);
+    }
+}

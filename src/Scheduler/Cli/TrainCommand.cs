@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Tuner.Scheduler.Hosting;
+using Tuner.Trainer;
+using Tuner.Trainer.Checkpoints;
+using Tuner.Trainer.Data;
+using Tuner.Trainer.Standalone;
+using Tuner.Trainer.Workloads;
+
+namespace Tuner.Scheduler.Cli;
+
+/// <summary>`tuner train`: one configuration, no scheduler and no database; checkpoints on the local filesystem.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var workload = new Option<string>("--workload") { Description = "Workload kind", DefaultValueFactory = _ => "mnist-mlp" };
+        var parameters = new Option<string[]>("--param", "-p") { Description = "A hyperparameter, name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
+        var trainSamples = new Option<int?>("--train-samples") { Description = "Use only this many training images" };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads", DefaultValueFactory = _ => 1 };
+        var home = CommonOptions.Home();
+        var command = new Command("train", "Train one configuration without a scheduler")
+        {
+            workload, parameters, epochs, seed, trainSamples, threads, home,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var kind = parse.GetValue(workload)!;
+            var found = WorkloadCatalog.Find(kind);
+            if (found is null)
+            {
+                await Console.Error.WriteLineAsync($"unknown workload '{kind}'; known: {string.Join(", ", WorkloadCatalog.Kinds)}");
+                return 2;
+            }
+
+            var (values, problems) = ParseParams(found, parse.GetValue(parameters) ?? []);
+            problems.AddRange(found.ValidateParams(values));
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => Console.Error.WriteLine(p));
+                return 2;
+            }
+
+            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
+            await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
+            var runSeed = parse.GetValue(seed);
+            var spec = new TrialSpec(kind, values, new WorkloadSettings(parse.GetValue(epochs), TrainSamples: parse.GetValue(trainSamples)), runSeed);
+            var store = new FileSystemCheckpointStore(Path.Combine(settings.Home, "train"));
+            var prefix = $"{kind}-seed{runSeed}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
+            var host = new StandaloneTrialHost(store, prefix, Console.Out);
+            var environment = new TrainingEnvironment(settings.DataDirectory, parse.GetValue(threads));
+            var outcome = await TrialRunner.RunAsync(spec, environment, host, ct);
+            Console.WriteLine($"{outcome.Kind} after {outcome.Position.Epoch} epochs; checkpoints under {store.UriOf(prefix)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static (Dictionary<string, object> Values, List<string> Problems) ParseParams(IWorkload workload, string[] pairs)
+    {
+        var values = new Dictionary<string, object>();
+        var problems = new List<string>();
+        foreach (var pair in pairs)
+        {
+            var split = pair.Split('=', 2);
+            var known = workload.Parameters.FirstOrDefault(p => p.Name == split[0]);
+            if (split.Length != 2 || known is null)
+            {
+                problems.Add($"--param '{pair}': expected name=value with name one of {string.Join(", ", workload.Parameters.Select(p => p.Name))}");
+                continue;
+            }
+
+            object? value = known.Default switch
+            {
+                double => double.TryParse(split[1], CultureInfo.InvariantCulture, out var d) ? d : null,
+                int or long => long.TryParse(split[1], CultureInfo.InvariantCulture, out var l) ? l : null,
+                _ => split[1],
+            };
+            if (value is null)
+            {
+                problems.Add($"--param {split[0]}: '{split[1]}' is not a {known.Default.GetType().Name.ToLowerInvariant()}");
+                continue;
+            }
+
+            values[split[0]] = value;
+        }
+
+        return (values, problems);
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Tuner.Scheduler.Hosting;
+using Tuner.Trainer.Data;
+
+namespace Tuner.Scheduler.Cli;
+
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var home = CommonOptions.Home();
+        var threads = new Option<int?>("--threads") { Description = "TorchSharp threads for training (default $TUNER_THREADS or 1)" };
+        var command = new Command("worker", "Run trials from the queue, one at a time; SIGTERM hands the running trial back") { home, threads };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
+            settings = parse.GetValue(threads) is { } t ? settings with { TrainingThreads = t } : settings;
+            using var loggerFactory = ConsoleLogging.Create();
+            await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
+            await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
+            await WorkerHost.Build(settings, database.ConnectionString).RunAsync();
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Tuner.Scheduler.Data.Entities;
+
+/// <summary>A checkpoint object in the store, recorded under the writer's fencing token.</summary>
+public sealed class Checkpoint
+{
+    public long Id { get; set; }
+    public long TrialId { get; set; }
+
+    /// <summary>Epochs completed and batches done in the next epoch when the checkpoint was taken.</summary>
+    public int Epoch { get; set; }
+    public int Batch { get; set; }
+    public required string Key { get; set; }
+    public required string Uri { get; set; }
+    public long SizeBytes { get; set; }
+    public long LeaseToken { get; set; }
+    public CheckpointState State { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}

@@ -1,0 +1,22 @@
+namespace Tuner.Scheduler.Data.Entities;
+
+public sealed class Sweep
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public SweepState State { get; set; }
+
+    /// <summary>The definition as submitted (YAML or JSON); parsed again whenever the sweep is orchestrated.</summary>
+    public required string DefinitionText { get; set; }
+    public required string Objective { get; set; }
+    public bool Maximize { get; set; }
+    public int MaxTrials { get; set; }
+    public int Parallelism { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? Deadline { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? StopReason { get; set; }
+    public long? BestTrialId { get; set; }
+
+    public List<Trial> Trials { get; set; } = [];
+}

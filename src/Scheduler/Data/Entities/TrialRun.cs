@@ -1,0 +1,19 @@
+namespace Tuner.Scheduler.Data.Entities;
+
+/// <summary>
+/// One stretch of work on a trial by one worker under one lease: where it resumed from, how far it got, how it ended.
+/// A trial preempted twice has three runs.
+/// </summary>
+public sealed class TrialRun
+{
+    public long Id { get; set; }
+    public long TrialId { get; set; }
+    public required string WorkerId { get; set; }
+    public long LeaseToken { get; set; }
+    public int ResumedEpoch { get; set; }
+    public int ResumedBatch { get; set; }
+    public int EpochsTrained { get; set; }
+    public TrialRunOutcome Outcome { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace Tuner.Scheduler.Data.Entities;
+
+/// <summary>A `tuner worker` process, registered at start and kept alive by its heartbeat.</summary>
+public sealed class Worker
+{
+    public required string Id { get; set; }
+    public required string Host { get; set; }
+    public int ProcessId { get; set; }
+    public WorkerState State { get; set; }
+    public long? CurrentTrialId { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset LastHeartbeatAt { get; set; }
+    public DateTimeOffset? StoppedAt { get; set; }
+}

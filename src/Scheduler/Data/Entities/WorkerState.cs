@@ -1,0 +1,8 @@
+namespace Tuner.Scheduler.Data.Entities;
+
+public enum WorkerState
+{
+    Active,
+    Stopped,
+    Lost,
+}

@@ -1,0 +1,44 @@
+using Tuner.Search.Spaces;
+using YamlDotNet.RepresentationModel;
+
+namespace Tuner.Scheduler.Definitions.Reading;
+
+/// <summary>Reads <c>{ type: categorical, choices: [...] }</c>: distinct single values (text, numbers, booleans).</summary>
+internal static class CategoricalParameterReader
+{
+    public static CategoricalDistribution? Read(MappingReader entry, List<ParameterValue> values)
+    {
+        var node = entry.Require("choices");
+        if (node is null) return null;
+        var path = entry.PathOf("choices");
+        if (node is not YamlSequenceNode list)
+        {
+            entry.Problems.Add(path, $"expected a list of values, got {ScalarValues.Describe(node)}", node);
+            return null;
+        }
+
+        if (list.Children.Count == 0)
+        {
+            entry.Problems.Add(path, "choices must list at least one value, but the list is empty", node);
+            return null;
+        }
+
+        var before = entry.Problems.Count;
+        var choices = new List<object>();
+        foreach (var item in list.Children)
+        {
+            var value = ScalarValues.ToValue(item);
+            if (value is null)
+                entry.Problems.Add(path, $"each choice must be a single text, number or boolean, got {ScalarValues.Describe(item)}", item);
+            else if (choices.Contains(value))
+                entry.Problems.Add(path, $"choices must be distinct, but '{ScalarValues.Format(value)}' appears more than once", item);
+            else
+            {
+                choices.Add(value);
+                values.Add(new ParameterValue(value, path, item));
+            }
+        }
+
+        return entry.Problems.Count == before ? new CategoricalDistribution(choices) : null;
+    }
+}

@@ -1,0 +1,18 @@
+using Tuner.Scheduler.Definitions.Reading;
+
+namespace Tuner.Scheduler.Definitions;
+
+/// <summary>Reads a sweep definition from YAML or JSON and checks it, reporting every problem in one pass.</summary>
+/// <remarks>JSON is syntax-checked with System.Text.Json, then read through YamlDotNet (JSON is valid YAML flow
+/// syntax), so problems in both formats carry the line of the offending node.</remarks>
+public static class SweepDefinitionParser
+{
+    public static DefinitionParseResult Parse(string text, DefinitionFormat format = DefinitionFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new ProblemCollector();
+        var root = DocumentLoader.Load(text, format, problems);
+        var definition = root is null ? null : SweepReader.Read(root, problems);
+        return new DefinitionParseResult(problems.Count == 0 ? definition : null, problems.InLineOrder());
+    }
+}

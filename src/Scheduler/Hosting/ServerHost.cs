@@ -1,0 +1,35 @@
+using Hangfire;
+using Tuner.Dashboard;
+using Tuner.Scheduler.Api;
+using Tuner.Scheduler.Orchestration;
+
+namespace Tuner.Scheduler.Hosting;
+
+/// <summary>`tuner server`: the REST API, the dashboards, the orchestrator's Hangfire queue and the reconciler.</summary>
+public static class ServerHost
+{
+    public static WebApplication Build(TunerSettings settings, string connectionString)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddTunerCore(settings, connectionString);
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.Queues = [HangfireSetup.OrchestratorQueue];
+            o.WorkerCount = 2;
+            o.ServerName = $"tuner-server:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        builder.Services.AddHostedService<Reconciler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        app.MapSweepsApi();
+        app.MapTunerDashboard();
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Api;
+using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Orchestration;
+using Tuner.Scheduler.Queueing;
+using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduler.Trials;
+using Tuner.Trainer.Checkpoints;
+
+namespace Tuner.Scheduler.Hosting;
+
+/// <summary>The services every role shares: database, Hangfire client, checkpoint store, leases, orchestration.</summary>
+public static class TunerServices
+{
+    public static IServiceCollection AddTunerCore(this IServiceCollection services, TunerSettings settings, string connectionString)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<TunerDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddTunerHangfire(connectionString);
+        services.AddSingleton<ICheckpointStore>(new FileSystemCheckpointStore(settings.CheckpointRoot));
+        services.AddSingleton<SweepPlans>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<CheckpointJanitor>();
+        services.AddSingleton<TrialLeases>();
+        services.AddSingleton<FencedTransaction>();
+        services.AddSingleton<TrialFinalizer>();
+        services.AddSingleton<TrialRunStarter>();
+        services.AddSingleton<SweepOrchestrator>();
+        services.AddSingleton<SweepSubmission>();
+        services.AddSingleton<SweepQueries>();
+        services.AddTransient<TrialJob>();
+        services.AddTransient<SweepOrchestrationJob>();
+        return services;
+    }
+}

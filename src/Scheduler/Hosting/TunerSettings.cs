@@ -1,0 +1,79 @@
+namespace Tuner.Scheduler.Hosting;
+
+/// <summary>
+/// Where Tuner keeps its state and how its roles find each other. Every value has a local default, and each can be
+/// set by an environment variable (see <see cref="FromEnvironment"/>), so one process can hand them to the workers it starts.
+/// </summary>
+public sealed record TunerSettings
+{
+    /// <summary>Folder for the private PostgreSQL cluster, checkpoints and data (TUNER_HOME, default ./.tuner).</summary>
+    public required string Home { get; init; }
+
+    /// <summary>An existing PostgreSQL (Npgsql connection string, TUNER_DATABASE_URL); null starts the private cluster.</summary>
+    public string? DatabaseUrl { get; init; }
+
+    /// <summary>Port of the private cluster (TUNER_PG_PORT).</summary>
+    public int LocalPostgresPort { get; init; } = 55432;
+
+    /// <summary>Root of the filesystem checkpoint store (TUNER_CHECKPOINTS, default HOME/checkpoints).</summary>
+    public required string CheckpointRoot { get; init; }
+
+    /// <summary>Where training data lives (TUNER_DATA_DIR, default HOME/data/mnist).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Where `tuner server` listens (TUNER_URLS).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>How long a worker owns a trial without a heartbeat (TUNER_LEASE_SECONDS).</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan HeartbeatInterval => LeaseDuration / 4;
+
+    /// <summary>How often the reconciler looks for expired leases, lost jobs and stalled sweeps.</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Threads TorchSharp may use in one worker (TUNER_THREADS).</summary>
+    public int TrainingThreads { get; init; } = 1;
+
+    public static TunerSettings FromEnvironment(string? homeOverride = null)
+    {
+        var home = Path.GetFullPath(homeOverride ?? Environment.GetEnvironmentVariable("TUNER_HOME") ?? ".tuner");
+        return new TunerSettings
+        {
+            Home = home,
+            DatabaseUrl = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
+            LocalPostgresPort = IntOr("TUNER_PG_PORT", 55432),
+            CheckpointRoot = Environment.GetEnvironmentVariable("TUNER_CHECKPOINTS") ?? Path.Combine(home, "checkpoints"),
+            DataDirectory = Environment.GetEnvironmentVariable("TUNER_DATA_DIR") ?? Path.Combine(home, "data", "mnist"),
+            Urls = Environment.GetEnvironmentVariable("TUNER_URLS") ?? "http://127.0.0.1:5080",
+            LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
+            TrainingThreads = IntOr("TUNER_THREADS", 1),
+        };
+    }
+
+    /// <summary>The environment a child worker needs to join this process's database and stores.</summary>
+    public IReadOnlyDictionary<string, string> ToEnvironment(string databaseUrl) => new Dictionary<string, string>
+    {
+        ["TUNER_HOME"] = Home,
+        ["TUNER_DATABASE_URL"] = databaseUrl,
+        ["TUNER_CHECKPOINTS"] = CheckpointRoot,
+        ["TUNER_DATA_DIR"] = DataDirectory,
+        ["TUNER_LEASE_SECONDS"] = ((int)LeaseDuration.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TUNER_THREADS"] = TrainingThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static int IntOr(string variable, int fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{variable} must be a positive integer, but got '{text}'");
+    }
+}

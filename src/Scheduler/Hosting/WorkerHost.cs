@@ -1,0 +1,33 @@
+using Hangfire;
+using Tuner.Scheduler.Trials;
+using Tuner.Scheduler.Workers;
+
+namespace Tuner.Scheduler.Hosting;
+
+/// <summary>
+/// `tuner worker`: one Hangfire worker on the trials queue, so one trial at a time per process. SIGTERM stops the host:
+/// Hangfire fires the running job's token, the trial checkpoints at its next batch and is handed back, the process exits.
+/// </summary>
+public static class WorkerHost
+{
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
+
+    public static IHost Build(TunerSettings settings, string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout + TimeSpan.FromSeconds(1));
+        var identity = WorkerIdentity.ForThisProcess();
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddTunerCore(settings, connectionString);
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.Queues = [HangfireSetup.TrialsQueue];
+            o.WorkerCount = 1;
+            o.ServerName = identity.Id;
+            o.ShutdownTimeout = ShutdownTimeout;
+        });
+        builder.Services.AddHostedService<WorkerPresence>();
+        return builder.Build();
+    }
+}

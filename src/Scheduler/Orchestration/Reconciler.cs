@@ -1,0 +1,115 @@
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Queueing;
+
+namespace Tuner.Scheduler.Orchestration;
+
+/// <summary>
+/// The safety net behind the event-driven path, run every few seconds by `tuner server`: requeues trials whose worker
+/// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, orchestrates every active sweep,
+/// finishes interrupted checkpoint deletions and marks silent workers lost.
+/// </summary>
+public sealed class Reconciler(
+    IDbContextFactory<TunerDbContext> contexts,
+    SweepOrchestrator orchestrator,
+    JobQueue queue,
+    JobStorage jobStorage,
+    CheckpointJanitor janitor,
+    TunerSettings settings,
+    TimeProvider clock,
+    ILogger<Reconciler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reconciliation pass failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(settings.ReconcileInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        await RequeueExpiredLeasesAsync(ct);
+        await ReenqueueLostJobsAsync(ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var active = await db.Sweeps.Where(s => s.State == SweepState.Running || s.State == SweepState.Cancelling)
+                .Select(s => s.Id).ToListAsync(ct);
+            foreach (var sweepId in active)
+            {
+                await orchestrator.OrchestrateAsync(sweepId, ct);
+            }
+
+            var silentSince = clock.GetUtcNow() - (settings.LeaseDuration * 3);
+            await db.Workers.Where(w => w.State == WorkerState.Active && w.LastHeartbeatAt < silentSince)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkerState.Lost), ct);
+        }
+
+        await janitor.DeletePendingAsync(ct);
+    }
+
+    /// <summary>A worker that stops heartbeating (SIGKILL, lost machine) loses its trial, which resumes elsewhere from its checkpoint.</summary>
+    private async Task RequeueExpiredLeasesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var expired = await db.Database.SqlQuery<long>($"""
+            UPDATE tuner.trials
+               SET status = 'Waiting', preemptions = preemptions + 1, lease_owner = NULL, lease_expires_at = NULL
+             WHERE status = 'Running' AND lease_expires_at < now()
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        await db.TrialRuns.Where(r => expired.Contains(r.TrialId) && r.Outcome == TrialRunOutcome.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, TrialRunOutcome.Lost)
+                .SetProperty(r => r.EndedAt, clock.GetUtcNow()), ct);
+        foreach (var trialId in expired)
+        {
+            logger.LogWarning("Trial {TrialId}: its worker stopped heartbeating; requeued to resume from its last checkpoint", trialId);
+            await queue.EnqueueTrialAsync(trialId, ct);
+        }
+    }
+
+    private async Task ReenqueueLostJobsAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var waiting = await db.Trials.AsNoTracking().Where(t => t.Status == TrialStatus.Waiting && !t.CancelRequested)
+            .Select(t => new { t.Id, t.JobId }).ToListAsync(ct);
+        using var connection = jobStorage.GetConnection();
+        foreach (var trial in waiting)
+        {
+            var state = trial.JobId is null ? null : connection.GetStateData(trial.JobId)?.Name;
+            if (state is EnqueuedState.StateName or ProcessingState.StateName or ScheduledState.StateName or AwaitingState.StateName)
+            {
+                continue;
+            }
+
+            logger.LogInformation("Trial {TrialId} was waiting without a queued job ({State}); enqueueing", trial.Id, state ?? "none");
+            await queue.EnqueueTrialAsync(trial.Id, ct);
+        }
+    }
+}

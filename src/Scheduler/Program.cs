@@ -1,0 +1,3 @@
+using Tuner.Scheduler.Cli;
+
+return await TunerCli.InvokeAsync(args);

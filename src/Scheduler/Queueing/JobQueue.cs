@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Orchestration;
+using Tuner.Scheduler.Trials;
+
+namespace Tuner.Scheduler.Queueing;
+
+/// <summary>Puts Tuner's two kinds of work on Hangfire's queues: a trial to run, a sweep to orchestrate.</summary>
+public sealed class JobQueue(IBackgroundJobClient jobs, IDbContextFactory<TunerDbContext> contexts)
+{
+    /// <summary>Enqueues a run of the trial and remembers the job, so the reconciler can tell a lost job from a queued one.</summary>
+    public async Task EnqueueTrialAsync(long trialId, CancellationToken ct)
+    {
+        var jobId = jobs.Enqueue<TrialJob>(job => job.RunAsync(trialId, CancellationToken.None));
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Trials.Where(t => t.Id == trialId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.JobId, jobId), ct);
+    }
+
+    public void EnqueueOrchestration(long sweepId) =>
+        jobs.Enqueue<SweepOrchestrationJob>(job => job.RunAsync(sweepId, CancellationToken.None));
+}

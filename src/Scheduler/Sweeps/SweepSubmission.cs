@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Definitions;
+using Tuner.Scheduler.Queueing;
+
+namespace Tuner.Scheduler.Sweeps;
+
+/// <summary>Stores a validated sweep and starts its first orchestration pass. A rejected definition stores nothing.</summary>
+public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, JobQueue queue, TimeProvider clock)
+{
+    public async Task<Sweep> SubmitAsync(SweepDefinition definition, string definitionText, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var sweep = new Sweep
+        {
+            Name = definition.Name,
+            State = SweepState.Running,
+            DefinitionText = definitionText,
+            Objective = definition.Objective.Metric,
+            Maximize = definition.Objective.Direction == Search.StudyDirection.Maximize,
+            MaxTrials = definition.Budget.MaxTrials,
+            Parallelism = definition.Budget.Parallelism,
+            CreatedAt = now,
+            Deadline = definition.Budget.Deadline is { } deadline ? now + deadline : null,
+        };
+        db.Sweeps.Add(sweep);
+        await db.SaveChangesAsync(ct);
+        queue.EnqueueOrchestration(sweep.Id);
+        return sweep;
+    }
+
+    /// <summary>Asks a running sweep to stop: waiting trials are cancelled, running ones stop at their next heartbeat.</summary>
+    public async Task<bool> CancelAsync(long sweepId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var changed = await db.Sweeps.Where(s => s.Id == sweepId && s.State == SweepState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Cancelling)
+                .SetProperty(x => x.StopReason, "cancelled by request"), ct);
+        if (changed == 1)
+        {
+            queue.EnqueueOrchestration(sweepId);
+        }
+
+        return changed == 1;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Sweeps;
+using Tuner.Search.Pruners;
+using Tuner.Trainer;
+using Tuner.Trainer.Checkpoints;
+
+namespace Tuner.Scheduler.Trials;
+
+/// <summary>
+/// The trial loop's window on the scheduler: reports and checkpoint records go to PostgreSQL under the lease's fencing
+/// token, checkpoint objects to the store, and the pruner decides after every report.
+/// </summary>
+public sealed class FencedTrialHost(
+    TrialContext context,
+    FencedTransaction fenced,
+    IDbContextFactory<TunerDbContext> contexts,
+    ICheckpointStore store,
+    CheckpointJanitor janitor,
+    TimeProvider clock,
+    ILogger logger) : ITrialHost
+{
+    public async Task<Stream?> OpenLatestCheckpointAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var candidates = await db.Checkpoints.AsNoTracking()
+            .Where(c => c.TrialId == context.TrialId && c.State == CheckpointState.Live)
+            .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)
+            .ToListAsync(ct);
+        foreach (var checkpoint in candidates)
+        {
+            var stream = await store.OpenReadAsync(checkpoint.Key, ct);
+            if (stream is not null)
+            {
+                return stream;
+            }
+
+            logger.LogWarning("Checkpoint {Uri} of trial {TrialId} is missing; trying the one before", checkpoint.Uri, context.TrialId);
+        }
+
+        return null;
+    }
+
+    public async Task<PruneDecision> ReportAsync(EpochReport report, CancellationToken ct)
+    {
+        if (!report.Metrics.TryGetValue(context.Plan.Metric, out var value))
+        {
+            throw new TrialFailedException(
+                $"the workload did not report the objective metric '{context.Plan.Metric}' (it reported {string.Join(", ", report.Metrics.Keys)})");
+        }
+
+        var (decision, doomed) = await fenced.RunAsync(context.Lease, async (db, trial) =>
+        {
+            await UpsertReportAsync(db, report, value, ct);
+            await CountEpochAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+            await RefreshBestAsync(db, trial, ct);
+            var history = await TrialHistory.LoadAsync(db, context.SweepId, context.Plan.Space, ct);
+            var self = history.Single(t => t.Number == trial.Number);
+            if (!context.Plan.Pruner.ShouldPrune(new PruningContext(context.Plan.Direction, history, self)))
+            {
+                return (PruneDecision.Continue, (IReadOnlyList<Checkpoint>)[]);
+            }
+
+            TrialTransitions.Finish(trial, TrialStatus.Pruned, clock);
+            await TrialTransitions.EndRunAsync(db, context.RunId, TrialRunOutcome.Pruned, clock, ct);
+            return (PruneDecision.Prune, await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct));
+        }, ct);
+
+        await janitor.DeleteAsync(doomed, ct);
+        return decision;
+    }
+
+    public async Task SaveCheckpointAsync(TrainingPosition position, Stream content, CancellationToken ct)
+    {
+        var key = context.CheckpointKey(position.Epoch, position.Batch);
+        await store.WriteAsync(key, content, ct);
+        IReadOnlyList<Checkpoint> doomed;
+        try
+        {
+            doomed = await fenced.RunAsync(context.Lease, async (db, trial) =>
+            {
+                db.Checkpoints.Add(new Checkpoint
+                {
+                    TrialId = context.TrialId,
+                    Epoch = position.Epoch,
+                    Batch = position.Batch,
+                    Key = key,
+                    Uri = store.UriOf(key),
+                    SizeBytes = content.CanSeek ? content.Length : 0,
+                    LeaseToken = context.Lease.Token,
+                    State = CheckpointState.Live,
+                    CreatedAt = clock.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                return await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct);
+            }, ct);
+        }
+        catch (LeaseLostException)
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+
+        await janitor.DeleteAsync(doomed, ct);
+    }
+
+    private async Task UpsertReportAsync(TunerDbContext db, EpochReport report, double value, CancellationToken ct)
+    {
+        var row = await db.TrialReports.FindAsync([context.TrialId, report.Epoch], ct);
+        if (row is null)
+        {
+            row = new TrialReport { TrialId = context.TrialId, Step = report.Epoch, MetricsJson = "{}" };
+            db.TrialReports.Add(row);
+        }
+
+        row.Value = value;
+        row.MetricsJson = JsonSerializer.Serialize(report.Metrics);
+        row.Seconds = report.Duration.TotalSeconds;
+        row.ReportedAt = clock.GetUtcNow();
+    }
+
+    private async Task CountEpochAsync(TunerDbContext db, CancellationToken ct)
+    {
+        var run = await db.TrialRuns.SingleAsync(r => r.Id == context.RunId, ct);
+        run.EpochsTrained++;
+    }
+
+    private async Task RefreshBestAsync(TunerDbContext db, Trial trial, CancellationToken ct)
+    {
+        var reports = await db.TrialReports.AsNoTracking().Where(r => r.TrialId == trial.Id).ToListAsync(ct);
+        trial.Value = null;
+        trial.BestEpoch = null;
+        foreach (var report in reports.OrderBy(r => r.Step))
+        {
+            if (context.Plan.IsBetter(report.Value, trial.Value))
+            {
+                trial.Value = report.Value;
+                trial.BestEpoch = report.Step;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tuner.Scheduler.Trials;
+
+public enum HeartbeatResult
+{
+    Renewed,
+    CancelRequested,
+    Lost,
+}

@@ -1,0 +1,61 @@
+using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Queueing;
+
+namespace Tuner.Scheduler.Trials;
+
+/// <summary>Ends a run of a trial under its lease: complete, handed back after preemption, failed or cancelled.</summary>
+public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor janitor, JobQueue queue, TimeProvider clock)
+{
+    public Task CompleteAsync(TrialContext context, CancellationToken ct) =>
+        EndAsync(context, TrialRunOutcome.Completed, trial => TrialTransitions.Finish(trial, TrialStatus.Complete, clock), ct);
+
+    public Task CancelAsync(TrialContext context, CancellationToken ct) =>
+        EndAsync(context, TrialRunOutcome.Cancelled, trial => TrialTransitions.Finish(trial, TrialStatus.Cancelled, clock, "sweep cancelled"), ct);
+
+    /// <summary>Preempted (SIGTERM, notice): back to the queue to resume from its checkpoint; not a failure.</summary>
+    public async Task PreemptAsync(TrialContext context, CancellationToken ct)
+    {
+        await EndAsync(context, TrialRunOutcome.Preempted, trial =>
+        {
+            trial.Preemptions++;
+            TrialTransitions.HandBack(trial);
+        }, ct);
+        await queue.EnqueueTrialAsync(context.TrialId, ct);
+    }
+
+    /// <summary>Training threw: retry while attempts are left, else Failed with the error.</summary>
+    public async Task FailAsync(TrialContext context, string error, CancellationToken ct)
+    {
+        var retry = false;
+        await EndAsync(context, TrialRunOutcome.Failed, trial =>
+        {
+            trial.Attempts++;
+            retry = trial.Attempts < context.Plan.Definition.Budget.MaxAttempts;
+            if (retry)
+            {
+                trial.Error = error;
+                TrialTransitions.HandBack(trial);
+            }
+            else
+            {
+                TrialTransitions.Finish(trial, TrialStatus.Failed, clock, error);
+            }
+        }, ct);
+        if (retry)
+        {
+            await queue.EnqueueTrialAsync(context.TrialId, ct);
+        }
+    }
+
+    private async Task EndAsync(TrialContext context, TrialRunOutcome outcome, Action<Trial> change, CancellationToken ct)
+    {
+        var doomed = await fenced.RunAsync(context.Lease, async (db, trial) =>
+        {
+            change(trial);
+            await TrialTransitions.EndRunAsync(db, context.RunId, outcome, clock, ct);
+            return await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct);
+        }, ct);
+        await janitor.DeleteAsync(doomed, ct);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Sweeps;
+using Tuner.Trainer;
+
+namespace Tuner.Scheduler.Trials;
+
+/// <summary>Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec.</summary>
+public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, TimeProvider clock)
+{
+    public Task<(TrialContext Context, TrialSpec Spec)> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct) =>
+        fenced.RunAsync(lease, async (db, trial) =>
+        {
+            var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == trial.SweepId, ct);
+            var plan = plans.For(sweep.Id, sweep.DefinitionText);
+            var resumeFrom = await db.Checkpoints.AsNoTracking()
+                .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
+                .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)
+                .FirstOrDefaultAsync(ct);
+            var run = new TrialRun
+            {
+                TrialId = trial.Id,
+                WorkerId = worker.Id,
+                LeaseToken = lease.Token,
+                ResumedEpoch = resumeFrom?.Epoch ?? 0,
+                ResumedBatch = resumeFrom?.Batch ?? 0,
+                Outcome = TrialRunOutcome.Running,
+                StartedAt = clock.GetUtcNow(),
+            };
+            db.TrialRuns.Add(run);
+            await db.Workers.Where(w => w.Id == worker.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.CurrentTrialId, trial.Id), ct);
+            await db.SaveChangesAsync(ct);
+
+            var definition = plan.Definition;
+            var settings = definition.Workload.Settings with { CheckpointEveryEpochs = definition.Checkpoints.EveryEpochs };
+            var spec = new TrialSpec(definition.Workload.Kind, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), settings, trial.Seed);
+            return (new TrialContext(lease, sweep.Id, run.Id, plan), spec);
+        }, ct);
+}

@@ -1,0 +1,7 @@
+namespace Tuner.Search.Pruners;
+
+/// <summary>Never prunes.</summary>
+public sealed class NopPruner : IPruner
+{
+    public bool ShouldPrune(PruningContext context) => false;
+}

@@ -1,0 +1,22 @@
+namespace Tuner.Scheduler.Tests.Support;
+
+/// <summary>Polls a condition until it holds or a deadline passes; no fixed sleeps in tests.</summary>
+public static class Eventually
+{
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what, Func<string>? diagnostics = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"timed out after {timeout.TotalSeconds:F0}s waiting for {what}\n{diagnostics?.Invoke()}");
+    }
+}

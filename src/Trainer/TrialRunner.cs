@@ -18,7 +18,7 @@ public static class TrialRunner
     {
         var workload = WorkloadCatalog.Find(spec.Workload) ?? throw new TrialFailedException(
             $"workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got workload='{spec.Workload}'");
-        using var session = await workload.OpenSessionAsync(spec, env, abort);
+        using var session = await OpenSessionAsync(workload, spec, env, abort);
         var run = await ResumeAsync(spec, session, host, abort);
         var clock = env.Clock;
 
@@ -49,6 +49,18 @@ public static class TrialRunner
                 run = await SaveAsync(spec, session, host, run, abort);
         }
         return run.Outcome(TrialOutcomeKind.Completed);
+    }
+
+    private static async Task<ITrainingSession> OpenSessionAsync(IWorkload workload, TrialSpec spec, TrainingEnvironment env, CancellationToken ct)
+    {
+        try
+        {
+            return await workload.OpenSessionAsync(spec, env, ct);
+        }
+        catch (Exception e) when (e is ExternalException or OutOfMemoryException)
+        {
+            throw new TrialFailedException($"building the model failed ({Describe(spec.Params)}): {e.Message}", e);
+        }
     }
 
     private static async Task<TrialRun> ResumeAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, CancellationToken ct)

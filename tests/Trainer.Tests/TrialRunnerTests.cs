@@ -163,6 +163,16 @@ public sealed class TrialRunnerTests : IDisposable
         Assert.Contains("seed=1", failure.Message);
     }
 
+    [Fact]
+    public async Task Run_Throws_ForAnUnknownWorkload()
+    {
+        var spec = SmallTrials.Spec() with { Workload = "imagenet-resnet" };
+
+        var failure = await Assert.ThrowsAsync<TrialFailedException>(() => RunAsync(spec, NewHost("unknown")));
+
+        Assert.Equal("workload must be one of mnist-mlp, but got workload='imagenet-resnet'", failure.Message);
+    }
+
     private static async Task<TrialOutcome> RunAsync(TrialSpec spec, ScriptedTrialHost host, CancellationToken abort = default) =>
         await TrialRunner.RunAsync(spec, await SmallTrials.EnvironmentAsync(), host, host.Preemption.Token, abort);
 

@@ -15,7 +15,7 @@ if (args is not ["add", var name])
 
 var root = FindRepositoryRoot();
 var schedulerDir = Path.Combine(root, "src", "Scheduler");
-var options = new DbContextOptionsBuilder<TunerDbContext>().UseNpgsql("Host=unused").Options;
+var options = TunerDatabase.Options("Host=unused");
 await using var context = new TunerDbContext(options);
 var reporter = new OperationReporter(new OperationReportHandler(
     e => Console.Error.WriteLine(e), w => Console.Error.WriteLine(w), i => Console.WriteLine(i), v => { }));

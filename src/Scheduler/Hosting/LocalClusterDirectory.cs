@@ -13,7 +13,7 @@ public static class LocalClusterDirectory
     public static string For(string home)
     {
         var preferred = Path.Combine(home, "pg");
-        if (Environment.UserName != "root" || OthersCanTraverse(home))
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root" || OthersCanTraverse(home))
         {
             return preferred;
         }
@@ -22,6 +22,7 @@ public static class LocalClusterDirectory
         return Path.Combine("/var/tmp", $"tuner-pg-{hash}", "pg");
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static bool OthersCanTraverse(string path)
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)

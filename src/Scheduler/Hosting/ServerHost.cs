@@ -8,10 +8,11 @@ namespace Tuner.Scheduler.Hosting;
 /// <summary>`tuner server`: the REST API, the dashboards, the orchestrator's Hangfire queue and the reconciler.</summary>
 public static class ServerHost
 {
-    public static WebApplication Build(TunerSettings settings, string connectionString)
+    public static WebApplication Build(TunerSettings settings, string connectionString, LogLevel minimumLevel = LogLevel.Information)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddTunerCore(settings, connectionString);

@@ -17,7 +17,7 @@ public static class TunerServices
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<TunerDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
         services.AddTunerHangfire(connectionString);
         services.AddSingleton<ICheckpointStore>(new FileSystemCheckpointStore(settings.CheckpointRoot));
         services.AddSingleton<SweepPlans>();

@@ -94,6 +94,9 @@ public sealed class Reconciler(
         }
     }
 
+    private static readonly HashSet<string> QueuedStates =
+        [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
+
     private async Task ReenqueueLostJobsAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -103,7 +106,7 @@ public sealed class Reconciler(
         foreach (var trial in waiting)
         {
             var state = trial.JobId is null ? null : connection.GetStateData(trial.JobId)?.Name;
-            if (state is EnqueuedState.StateName or ProcessingState.StateName or ScheduledState.StateName or AwaitingState.StateName)
+            if (state is not null && QueuedStates.Contains(state))
             {
                 continue;
             }

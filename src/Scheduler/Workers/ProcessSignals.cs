@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Tuner.Scheduler.Workers;
 
 /// <summary>POSIX signals for child processes: SIGTERM asks a worker to hand its trial back; SIGKILL is a crash.</summary>
-public static partial class ProcessSignals
+public static class ProcessSignals
 {
     public const int SigTerm = 15;
     public const int SigKill = 9;
@@ -17,6 +17,6 @@ public static partial class ProcessSignals
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int sig);
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int sig);
 }

@@ -33,7 +33,7 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
         Console.WriteLine($"Tuner home: {settings.Home}");
         await MnistFiles.EnsureAsync(settings.DataDirectory, CancellationToken.None);
         await using var database = await DatabaseBootstrap.StartAsync(settings, logger, CancellationToken.None);
-        await using var app = ServerHost.Build(settings, database.ConnectionString);
+        await using var app = ServerHost.Build(settings, database.ConnectionString, LogLevel.Warning);
         await app.StartAsync();
         PrintUrls();
 

@@ -4,51 +4,60 @@ using Tuner.Scheduler.Api.Contracts;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 
-/// <summary>Prints what changed in a sweep since the last look: trials starting, epochs, pruning, preemptions, endings.</summary>
+/// <summary>Prints what changed in a sweep since the last look: trials queued, started or resumed, epochs, preemptions, endings.</summary>
 internal sealed class ProgressPrinter(string metric, TextWriter output)
 {
-    private readonly Dictionary<long, (string State, int Reports, int Preemptions)> seen = [];
+    private readonly Dictionary<long, Seen> seen = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
 
     public void Print(IReadOnlyList<TrialView> trials)
     {
         foreach (var trial in trials)
         {
-            var before = seen.GetValueOrDefault(trial.Id, ("New", 0, 0));
-            foreach (var report in trial.Reports.Where(r => r.Step > before.Reports))
+            var before = seen.GetValueOrDefault(trial.Id, new Seen("New", 0, 0, 0));
+            if (before.State == "New")
+            {
+                Line(trial, $"queued    {ParamText.Format(trial.Params)}");
+            }
+
+            for (var i = before.Runs; i < trial.Runs.Count; i++)
+            {
+                var run = trial.Runs[i];
+                Line(trial, i == 0 ? $"started on {run.Worker}" : $"resumed on {run.Worker} from epoch {run.ResumedEpoch}, batch {run.ResumedBatch}");
+            }
+
+            foreach (var report in trial.Reports.Where(r => r.Step > before.LastStep))
             {
                 Line(trial, $"epoch {report.Step,2}  {metric}={Number(report.Value)}  ({report.Seconds:F1}s)");
             }
 
             if (trial.Preemptions > before.Preemptions)
             {
-                Line(trial, "preempted: handed back, will resume from its last checkpoint");
+                Line(trial, "interrupted: back in the queue, resumes from its last checkpoint");
             }
 
-            if (trial.State != before.State)
+            if (trial.State != before.State && Ending(trial) is { } ending)
             {
-                var text = trial.State switch
-                {
-                    "Waiting" when before.State == "New" => $"queued   {ParamText.Format(trial.Params)}",
-                    "Running" => trial.Runs.Count > 1 ? $"resumed from epoch {trial.Runs[^1].ResumedEpoch} on {trial.Runs[^1].Worker}" : "started",
-                    "Complete" => $"complete  best {metric}={Number(trial.Value)} at epoch {trial.BestEpoch}",
-                    "Pruned" => $"pruned after epoch {trial.Reports.Count}",
-                    "Failed" => $"FAILED: {trial.Error}",
-                    "Cancelled" => "cancelled",
-                    _ => null,
-                };
-                if (text is not null)
-                {
-                    Line(trial, text);
-                }
+                Line(trial, ending);
             }
 
-            seen[trial.Id] = (trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), trial.Preemptions);
+            seen[trial.Id] = new Seen(trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), trial.Preemptions, trial.Runs.Count);
         }
     }
+
+    private string? Ending(TrialView trial) => trial.State switch
+    {
+        "Complete" => $"complete  best {metric}={Number(trial.Value)} at epoch {trial.BestEpoch}",
+        "Pruned" => $"pruned after epoch {trial.Reports.Count}",
+        "Failed" => $"FAILED: {trial.Error}",
+        "Cancelled" => "cancelled",
+        _ => null,
+    };
 
     private void Line(TrialView trial, string text) =>
         output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] trial {trial.Number,-3} {text}");
 
     private static string Number(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "-";
+
+    private readonly record struct Seen(string State, int LastStep, int Preemptions, int Runs);
 }

@@ -6,7 +6,11 @@ using Tuner.Search.Spaces;
 
 namespace Tuner.Scheduler.Sweeps;
 
-/// <summary>A sweep's trials as the search library sees them: frozen snapshots with their reported values.</summary>
+/// <summary>
+/// A sweep's trials as the search library sees them: frozen snapshots with their reported values. Epochs are stored
+/// 1-based; the search library counts steps from 0 as Optuna does, so epoch k is step k-1 there, and `warmup_steps: N`
+/// means "never pruned during the first N epochs".
+/// </summary>
 public static class TrialHistory
 {
     public static async Task<IReadOnlyList<FrozenTrial>> LoadAsync(
@@ -23,7 +27,7 @@ public static class TrialHistory
             .ToListAsync(ct);
         var valuesByTrial = reports
             .GroupBy(r => r.TrialId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Step, r => r.Value));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Step - 1, r => r.Value));
 
         return trials
             .Select(t => new FrozenTrial(

@@ -17,11 +17,11 @@ public sealed class ExampleDefinitionTests
         Assert.True(result.Succeeded);
         var definition = result.Definition;
         Assert.Equal("mnist-mlp", definition.Name);
-        Assert.Equal(new WorkloadSection("mnist-mlp", new WorkloadSettings(6, 1)), definition.Workload);
+        Assert.Equal(new WorkloadSection("mnist-mlp", new WorkloadSettings(8, 1)), definition.Workload);
         Assert.Equal(new ObjectiveSection("val_accuracy", StudyDirection.Maximize), definition.Objective);
         Assert.Equal(new SamplerSection("random", 42), definition.Sampler);
-        Assert.Equal(new PrunerOptions("median", StartupTrials: 4, WarmupSteps: 1), definition.Pruner);
-        Assert.Equal(new BudgetSection(16, 2, null, MaxAttempts: 1), definition.Budget);
+        Assert.Equal(new PrunerOptions("median", StartupTrials: 5, WarmupSteps: 2), definition.Pruner);
+        Assert.Equal(new BudgetSection(30, 2, null, MaxAttempts: 1), definition.Budget);
         Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
         Assert.Empty(definition.Labels);
     }
@@ -53,7 +53,7 @@ public sealed class ExampleDefinitionTests
         const string json = """
             {
               "name": "mnist-mlp",
-              "workload": { "kind": "mnist-mlp", "max_epochs": 6 },
+              "workload": { "kind": "mnist-mlp", "max_epochs": 8 },
               "objective": { "metric": "val_accuracy", "direction": "maximize" },
               "space": {
                 "learning_rate": { "type": "float", "low": 1.0e-4, "high": 1.0e-1, "log": true },
@@ -66,8 +66,8 @@ public sealed class ExampleDefinitionTests
                 "weight_decay": { "type": "float", "low": 1e-6, "high": 1e-3, "log": true }
               },
               "sampler": { "kind": "random", "seed": 42 },
-              "pruner": { "kind": "median", "startup_trials": 4, "warmup_steps": 1 },
-              "budget": { "max_trials": 16, "parallelism": 2 }
+              "pruner": { "kind": "median", "startup_trials": 5, "warmup_steps": 2 },
+              "budget": { "max_trials": 30, "parallelism": 2 }
             }
             """;
 

@@ -3,6 +3,7 @@ using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Data;
+using Xunit.Abstractions;
 
 namespace Tuner.Scheduler.Tests.EndToEnd;
 
@@ -12,7 +13,7 @@ namespace Tuner.Scheduler.Tests.EndToEnd;
 /// SIGKILLed and another SIGTERMed in mid-trial; the sweep must still finish with nothing lost and nothing retrained.
 /// </summary>
 [Collection("postgres")]
-public sealed class KillAndTerminateTests(PostgresServerFixture postgres)
+public sealed class KillAndTerminateTests(PostgresServerFixture postgres, ITestOutputHelper output)
 {
     private const string Sweep = """
         name: e2e-kill-and-terminate
@@ -68,6 +69,9 @@ public sealed class KillAndTerminateTests(PostgresServerFixture postgres)
             $"resumed at epoch {afterKill.Runs[1].ResumedEpoch} although epoch {killed.CheckpointedEpochs} was checkpointed");
         Assert.True(afterKill.Runs[1].StartedAt - killedAt <= TimeSpan.FromSeconds(60),
             $"another worker took {afterKill.Runs[1].StartedAt - killedAt} to resume the killed worker's trial");
+
+        output.WriteLine($"SIGTERM: worker exited in {exit!.Value.TotalSeconds:F1}s; SIGKILL: trial resumed on another worker after {(afterKill.Runs[1].StartedAt - killedAt).TotalSeconds:F1}s");
+        output.WriteLine($"trials: {string.Join(", ", trials.Select(t => $"{t.Number}:{t.State}"))}");
 
         var afterTerm = trials.Single(t => t.Id == terminated.Trial.Id);
         Assert.Equal("Preempted", afterTerm.Runs[0].Outcome);

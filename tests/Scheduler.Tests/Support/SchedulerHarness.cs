@@ -1,0 +1,100 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Definitions;
+using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Orchestration;
+using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduler.Tests.Infrastructure;
+
+namespace Tuner.Scheduler.Tests.Support;
+
+/// <summary>
+/// The scheduler's services in this process, built by <see cref="TunerServices.AddTunerCore"/> on a fresh, migrated
+/// database of the test PostgreSQL cluster, with a temporary checkpoint folder. Jobs are enqueued into Hangfire's real
+/// PostgreSQL storage, but no Hangfire server runs them: tests drive the steps themselves.
+/// </summary>
+public sealed class SchedulerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private SchedulerHarness(ServiceProvider services, TunerSettings settings, string connectionString)
+    {
+        this.services = services;
+        Settings = settings;
+        ConnectionString = connectionString;
+    }
+
+    public TunerSettings Settings { get; }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => services;
+
+    public static async Task<SchedulerHarness> StartAsync(PostgresServerFixture postgres, string prefix)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(prefix);
+        await DatabaseBootstrap.MigrateAsync(connectionString, CancellationToken.None);
+        var home = Directory.CreateTempSubdirectory("tuner-it-").FullName;
+        var settings = new TunerSettings
+        {
+            Home = home,
+            DatabaseUrl = connectionString,
+            CheckpointRoot = Path.Combine(home, "checkpoints"),
+            DataDirectory = RepositoryPaths.MnistDirectory,
+        };
+        var services = new ServiceCollection().AddLogging().AddTunerCore(settings, connectionString).BuildServiceProvider();
+
+        // Hangfire.AspNetCore hands out JobStorage.Current, a process-wide value set when the storage is first resolved:
+        // resolve it now, so two harnesses alive at once each keep their own database.
+        _ = services.GetRequiredService<IBackgroundJobClient>();
+        return new SchedulerHarness(services, settings, connectionString);
+    }
+
+    public T Get<T>() where T : notnull => services.GetRequiredService<T>();
+
+    public Task<TunerDbContext> DbAsync() =>
+        services.GetRequiredService<IDbContextFactory<TunerDbContext>>().CreateDbContextAsync();
+
+    /// <summary>A reconciler as `tuner server` runs it, on this harness's services (called directly, not as a hosted loop).</summary>
+    public Reconciler CreateReconciler() => ActivatorUtilities.CreateInstance<Reconciler>(services);
+
+    /// <summary>Stores the definition as POST /api/sweeps does and runs the first orchestration pass; returns the sweep id.</summary>
+    public async Task<long> SubmitAsync(string definitionText)
+    {
+        var parsed = SweepDefinitionParser.Parse(definitionText);
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Problems));
+        var sweep = await Get<SweepSubmission>().SubmitAsync(parsed.Definition, definitionText, CancellationToken.None);
+        await OrchestrateAsync(sweep.Id);
+        return sweep.Id;
+    }
+
+    public Task OrchestrateAsync(long sweepId) => Get<SweepOrchestrator>().OrchestrateAsync(sweepId, CancellationToken.None);
+
+    public async Task<Sweep> SweepAsync(long sweepId)
+    {
+        await using var db = await DbAsync();
+        return await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == sweepId);
+    }
+
+    public async Task<List<Trial>> TrialsAsync(long sweepId)
+    {
+        await using var db = await DbAsync();
+        return await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        try
+        {
+            Directory.Delete(Settings.Home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean from the temp folder.
+        }
+    }
+}

@@ -8,8 +8,8 @@ namespace Tuner.Scheduler.Checkpoints;
 /// <summary>
 /// Decides which of a trial's checkpoints to keep, inside the transaction that changes the trial, by marking the rest
 /// Deleting; <see cref="CheckpointJanitor"/> removes the objects after the commit. Live trials keep their latest
-/// checkpoint (to resume) and their best one so far; complete trials keep only their best; pruned, failed and cancelled
-/// trials keep nothing.
+/// checkpoint (to resume) and their best one so far; complete trials keep only their best (and the orchestrator keeps
+/// that only for the sweep's `keep_best` best trials); pruned, failed and cancelled trials keep nothing.
 /// </summary>
 public static class CheckpointRetention
 {

@@ -34,7 +34,9 @@ public sealed class SweepOrchestrator(
         }
 
         var plan = plans.For(sweep.Id, sweep.DefinitionText);
-        var trials = await db.Trials.Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync(ct);
+        // Lock the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes it.
+        var trials = await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE")
+            .ToListAsync(ct);
         if (sweep.State == SweepState.Running && sweep.Deadline is { } deadline && clock.GetUtcNow() >= deadline)
         {
             sweep.State = SweepState.Cancelling;
@@ -59,9 +61,9 @@ public sealed class SweepOrchestrator(
             }
         }
 
-        sweep.BestTrialId = trials
-            .Where(t => t.Status == TrialStatus.Complete && t.Value is not null)
-            .Aggregate((Trial?)null, (best, t) => best is null || plan.IsBetter(t.Value!.Value, best.Value) ? t : best)?.Id;
+        var ranked = RankComplete(trials, plan);
+        sweep.BestTrialId = ranked.FirstOrDefault()?.Id;
+        doomed.AddRange(await ReleaseBeyondKeepBestAsync(db, ranked, plan, ct));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -129,6 +131,32 @@ public sealed class SweepOrchestrator(
         }
 
         return doomed;
+    }
+
+    /// <summary>Complete trials, best first.</summary>
+    private static List<Trial> RankComplete(List<Trial> trials, SweepPlan plan)
+    {
+        var complete = trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null);
+        return (plan.Direction == StudyDirection.Maximize
+            ? complete.OrderByDescending(t => t.Value)
+            : complete.OrderBy(t => t.Value)).ThenBy(t => t.Number).ToList();
+    }
+
+    /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
+    private static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(
+        TunerDbContext db, List<Trial> ranked, SweepPlan plan, CancellationToken ct)
+    {
+        var beyond = ranked.Skip(plan.Definition.Checkpoints.KeepBest).Select(t => t.Id).ToList();
+        if (beyond.Count == 0)
+        {
+            return [];
+        }
+
+        var released = await db.Checkpoints
+            .Where(c => beyond.Contains(c.TrialId) && c.State == CheckpointState.Live)
+            .ToListAsync(ct);
+        released.ForEach(c => c.State = CheckpointState.Deleting);
+        return released;
     }
 
     private static bool IsLive(Trial trial) => trial.Status is TrialStatus.Waiting or TrialStatus.Running;

@@ -187,7 +187,7 @@ public sealed class SectionProblemTests
         Assert.Equal(Tuner.Search.StudyDirection.Minimize, definition.Objective.Direction);
         Assert.Equal(new SamplerSection("random", null), definition.Sampler);
         Assert.Equal(new Tuner.Search.Pruners.PrunerOptions("median"), definition.Pruner);
-        Assert.Equal(new BudgetSection(4, 1, null, 2), definition.Budget);
+        Assert.Equal(new BudgetSection(4, 1, null, 1), definition.Budget);
         Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
     }
 

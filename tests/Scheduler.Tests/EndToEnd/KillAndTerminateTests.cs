@@ -58,7 +58,7 @@ public sealed class KillAndTerminateTests(PostgresServerFixture postgres, ITestO
 
         SweepAssertions.EveryTrialEndedForAStatedReason(trials);
         SweepAssertions.NoEpochTrainedTwiceBeyondItsCheckpoint(trials);
-        SweepAssertions.RetentionKeptOnlyBestCheckpoints(trials, cluster.CheckpointRoot, created.Id);
+        SweepAssertions.RetentionKeptOnlyBestCheckpoints(sweep, trials, cluster.CheckpointRoot, created.Id);
         await SweepAssertions.BestCheckpointLoadsAsync(sweep, trials, cluster.CheckpointRoot);
 
         var afterKill = trials.Single(t => t.Id == killed.Trial.Id);

@@ -39,14 +39,15 @@ internal static class SweepAssertions
         }
     }
 
-    public static void RetentionKeptOnlyBestCheckpoints(IReadOnlyList<TrialView> trials, string checkpointRoot, long sweepId)
+    /// <summary>With keep_best 1 only the sweep's best trial keeps a checkpoint (its best epoch's); every other trial keeps none.</summary>
+    public static void RetentionKeptOnlyBestCheckpoints(SweepDetails sweep, IReadOnlyList<TrialView> trials, string checkpointRoot, long sweepId)
     {
         foreach (var trial in trials)
         {
             var folder = Path.Combine(checkpointRoot, "sweeps", sweepId.ToString(System.Globalization.CultureInfo.InvariantCulture), "trials",
                 trial.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ckpt") : [];
-            var expected = trial.State == "Complete" ? 1 : 0;
+            var expected = trial.Id == sweep.Best?.TrialId ? 1 : 0;
             Assert.True(trial.Checkpoints.Count == expected, $"trial {trial.Number} ({trial.State}) keeps {trial.Checkpoints.Count} checkpoint records");
             Assert.True(files.Length == expected, $"trial {trial.Number} ({trial.State}) keeps {files.Length} checkpoint files: {string.Join(", ", files)}");
         }

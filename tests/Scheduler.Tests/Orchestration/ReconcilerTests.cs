@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Tests.Trials;
 
 namespace Tuner.Scheduler.Tests.Orchestration;
 
@@ -20,7 +19,7 @@ public sealed class ReconcilerTests(PostgresServerFixture postgres)
         var trialId = (await harness.TrialsAsync(sweepId)).Single().Id;
         var context = await new StepWorker(harness, "worker-killed").StartAsync(trialId);
         var jobBefore = (await harness.TrialsAsync(sweepId)).Single().JobId;
-        await TrialLeaseTests.ExpireLeaseAsync(harness, trialId);
+        await harness.ExpireLeaseAsync(trialId);
 
         await harness.CreateReconciler().ReconcileAsync(CancellationToken.None);
 

@@ -85,6 +85,14 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync();
     }
 
+    /// <summary>As if the trial's owner had stopped heartbeating a minute ago: its lease expiry (database clock) is in the past.</summary>
+    public async Task ExpireLeaseAsync(long trialId)
+    {
+        await using var db = await DbAsync();
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE tuner.trials SET lease_expires_at = now() - interval '1 minute' WHERE id = {trialId}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();

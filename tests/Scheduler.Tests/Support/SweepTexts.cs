@@ -6,7 +6,8 @@ namespace Tuner.Scheduler.Tests.Support;
 public static class SweepTexts
 {
     /// <summary>A valid sweep over three parameters; no pruning, so tests decide how each trial ends.</summary>
-    public static string Small(int maxTrials = 4, int parallelism = 2, int seed = 7, string pruner = "none") => string.Create(
+    public static string Small(
+        int maxTrials = 4, int parallelism = 2, int seed = 7, string pruner = "none", int keepBest = 1) => string.Create(
         CultureInfo.InvariantCulture,
         $$"""
         name: small-{{seed}}
@@ -19,5 +20,6 @@ public static class SweepTexts
         sampler: { kind: random, seed: {{seed}} }
         pruner: { kind: {{pruner}} }
         budget: { max_trials: {{maxTrials}}, parallelism: {{parallelism}} }
+        checkpoints: { every_epochs: 1, keep_best: {{keepBest}} }
         """);
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Data.Entities;
-using Tuner.Scheduler.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduler.Trials;
@@ -63,13 +62,36 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         var old = (await leases.TryAcquireAsync(trialId, "worker-a", Duration, CancellationToken.None))!;
 
         var whileAlive = await leases.TryAcquireAsync(trialId, "worker-b", Duration, CancellationToken.None);
-        await ExpireLeaseAsync(harness, trialId);
+        await harness.ExpireLeaseAsync(trialId);
         var taken = await leases.TryAcquireAsync(trialId, "worker-b", Duration, CancellationToken.None);
 
         Assert.Null(whileAlive);
         Assert.NotNull(taken);
         Assert.True(taken.Token > old.Token, $"takeover token {taken.Token} is not above the old token {old.Token}");
         Assert.Equal("worker-b", (await TrialAsync(harness, trialId)).LeaseOwner);
+    }
+
+    /// <summary>
+    /// A Hangfire retry or redelivery can reach an expired lease before the reconciler does. The run of the worker that
+    /// went silent must then end as Lost and count as a preemption, as it does when the reconciler requeues the trial.
+    /// </summary>
+    [Fact]
+    public async Task TryAcquire_TakingOverAnExpiredLease_EndsTheSilentWorkersRunAsLost_AndCountsAPreemption()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "lease_takeover_run");
+        var trialId = await FirstTrialAsync(harness);
+        await new StepWorker(harness, "worker-silent").StartAsync(trialId);
+        await harness.ExpireLeaseAsync(trialId);
+
+        var context = await new StepWorker(harness, "worker-next").StartAsync(trialId);
+
+        await using var db = await harness.DbAsync();
+        var runs = await db.TrialRuns.AsNoTracking().Where(r => r.TrialId == trialId).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(["worker-silent", "worker-next"], runs.Select(r => r.WorkerId));
+        Assert.Equal(TrialRunOutcome.Lost, runs[0].Outcome);
+        Assert.NotNull(runs[0].EndedAt);
+        Assert.Equal((TrialRunOutcome.Running, context.Lease.Token), (runs[1].Outcome, runs[1].LeaseToken));
+        Assert.Equal(1, (await TrialAsync(harness, trialId)).Preemptions);
     }
 
     [Fact]
@@ -79,7 +101,7 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         var trialId = await FirstTrialAsync(harness);
         var leases = harness.Get<TrialLeases>();
         var old = (await leases.TryAcquireAsync(trialId, "worker-a", Duration, CancellationToken.None))!;
-        await ExpireLeaseAsync(harness, trialId);
+        await harness.ExpireLeaseAsync(trialId);
         var current = (await leases.TryAcquireAsync(trialId, "worker-b", Duration, CancellationToken.None))!;
         var fenced = harness.Get<FencedTransaction>();
         var staleWorkRan = false;
@@ -106,61 +128,15 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         Assert.Equal([2], await db.TrialReports.Where(r => r.TrialId == trialId).Select(r => r.Step).ToListAsync());
     }
 
-    [Fact]
-    public async Task Renew_ExtendsALiveLease_AndReportsLostAfterTakeover()
-    {
-        await using var harness = await SchedulerHarness.StartAsync(postgres, "lease_renew_lost");
-        var trialId = await FirstTrialAsync(harness);
-        var leases = harness.Get<TrialLeases>();
-        var old = (await leases.TryAcquireAsync(trialId, "worker-a", Duration, CancellationToken.None))!;
-
-        var renewed = await leases.RenewAsync(old, Duration, CancellationToken.None);
-        await ExpireLeaseAsync(harness, trialId);
-        var current = (await leases.TryAcquireAsync(trialId, "worker-b", Duration, CancellationToken.None))!;
-        var afterTakeover = await leases.RenewAsync(old, Duration, CancellationToken.None);
-
-        Assert.Equal(HeartbeatResult.Renewed, renewed);
-        Assert.Equal(HeartbeatResult.Lost, afterTakeover);
-        Assert.Equal(HeartbeatResult.Renewed, await leases.RenewAsync(current, Duration, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Renew_ReportsCancelRequested_WhenTheSweepIsCancelling()
-    {
-        await using var harness = await SchedulerHarness.StartAsync(postgres, "lease_renew_cancel");
-        var sweepId = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 4, parallelism: 2));
-        var trials = await harness.TrialsAsync(sweepId);
-        var leases = harness.Get<TrialLeases>();
-        var running = (await leases.TryAcquireAsync(trials[0].Id, "worker-a", Duration, CancellationToken.None))!;
-
-        Assert.True(await harness.Get<SweepSubmission>().CancelAsync(sweepId, CancellationToken.None));
-        await harness.OrchestrateAsync(sweepId);
-        var heartbeat = await leases.RenewAsync(running, Duration, CancellationToken.None);
-        var lateDelivery = await leases.TryAcquireAsync(trials[1].Id, "worker-b", Duration, CancellationToken.None);
-
-        Assert.Equal(HeartbeatResult.CancelRequested, heartbeat);
-        Assert.Null(lateDelivery);
-        Assert.Equal(SweepState.Cancelling, (await harness.SweepAsync(sweepId)).State);
-        Assert.Equal(TrialStatus.Cancelled, (await TrialAsync(harness, trials[1].Id)).Status);
-    }
-
-    private static async Task<long> FirstTrialAsync(SchedulerHarness harness)
+    internal static async Task<long> FirstTrialAsync(SchedulerHarness harness)
     {
         var sweepId = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 2, parallelism: 1));
         return (await harness.TrialsAsync(sweepId)).Single().Id;
     }
 
-    private static async Task<Trial> TrialAsync(SchedulerHarness harness, long trialId)
+    internal static async Task<Trial> TrialAsync(SchedulerHarness harness, long trialId)
     {
         await using var db = await harness.DbAsync();
         return await db.Trials.AsNoTracking().SingleAsync(t => t.Id == trialId);
-    }
-
-    /// <summary>As if the owner had stopped heartbeating a minute ago: the lease's expiry (database clock) is in the past.</summary>
-    internal static async Task ExpireLeaseAsync(SchedulerHarness harness, long trialId)
-    {
-        await using var db = await harness.DbAsync();
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE tuner.trials SET lease_expires_at = now() - interval '1 minute' WHERE id = {trialId}");
     }
 }

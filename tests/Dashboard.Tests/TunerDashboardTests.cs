@@ -1,0 +1,53 @@
+using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Tuner.Dashboard.Tests;
+
+public sealed class TunerDashboardTests(HangfirePostgres postgres) : IClassFixture<HangfirePostgres>
+{
+    [Fact]
+    public async Task Hangfire_Answers200Locally_WithTheTunerTitle_AndNoConnectionString()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var app = await DashboardApp.StartAsync(connectionString);
+
+        var response = await app.Http.GetAsync(TunerDashboard.HangfirePath.TrimStart('/'));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("<title>[^<]*Tuner — jobs</title>", page);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        Assert.DoesNotContain(connectionString, page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain($"Host={settings.Host}", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(settings.Database!, page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Hangfire_Returns401_ForARequestForwardedFromAnotherMachine()
+    {
+        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, TunerDashboard.HangfirePath.TrimStart('/'));
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await app.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Tuner — jobs", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Hangfire_ShowsAJobEnqueuedInThePostgreSqlStorage()
+    {
+        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync());
+        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => Console.WriteLine("dashboard probe"));
+
+        var response = await app.Http.GetAsync($"{TunerDashboard.HangfirePath.TrimStart('/')}/jobs/details/{jobId}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("dashboard probe", page);
+        Assert.Contains("Enqueued", page);
+    }
+}

@@ -19,7 +19,29 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
             return (await response.Content.ReadFromJsonAsync<SweepCreated>(Json, ct), null);
         }
 
-        return (null, await response.Content.ReadAsStringAsync(ct));
+        return (null, await DescribeProblemsAsync(response, ct));
+    }
+
+    /// <summary>Problem details as one "path: message" line per problem, or the raw body when it is something else.</summary>
+    private static async Task<string> DescribeProblemsAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                var lines = errors.EnumerateObject()
+                    .SelectMany(e => e.Value.EnumerateArray().Select(m => $"  {(e.Name.Length == 0 ? "(document)" : e.Name)}: {m.GetString()}"));
+                return $"{(int)response.StatusCode} {response.ReasonPhrase}\n{string.Join('\n', lines)}";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: show it as it came.
+        }
+
+        return $"{(int)response.StatusCode} {response.ReasonPhrase}: {body}";
     }
 
     public Task<IReadOnlyList<SweepSummary>?> ListAsync(CancellationToken ct) =>

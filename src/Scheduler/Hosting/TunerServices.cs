@@ -18,7 +18,7 @@ public static class TunerServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
-        services.AddTunerHangfire(connectionString);
+        services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
         services.AddSingleton<ICheckpointStore>(new FileSystemCheckpointStore(settings.CheckpointRoot));
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();

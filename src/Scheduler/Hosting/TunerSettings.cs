@@ -32,6 +32,12 @@ public sealed record TunerSettings
     /// <summary>How often the reconciler looks for expired leases, lost jobs and stalled sweeps.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a fetched Hangfire job stays invisible to other workers without its worker's keep-alive
+    /// (TUNER_JOB_INVISIBILITY_SECONDS, default 300; sliding, so a live worker keeps it for as long as the trial runs).
+    /// </summary>
+    public TimeSpan JobInvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Threads TorchSharp may use in one worker (TUNER_THREADS).</summary>
     public int TrainingThreads { get; init; } = 1;
 
@@ -48,6 +54,7 @@ public sealed record TunerSettings
             Urls = Environment.GetEnvironmentVariable("TUNER_URLS") ?? "http://127.0.0.1:5080",
             LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
             TrainingThreads = IntOr("TUNER_THREADS", 1),
+            JobInvisibilityTimeout = TimeSpan.FromSeconds(IntOr("TUNER_JOB_INVISIBILITY_SECONDS", 300)),
         };
     }
 
@@ -60,6 +67,7 @@ public sealed record TunerSettings
         ["TUNER_DATA_DIR"] = DataDirectory,
         ["TUNER_LEASE_SECONDS"] = ((int)LeaseDuration.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TUNER_THREADS"] = TrainingThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TUNER_JOB_INVISIBILITY_SECONDS"] = ((int)JobInvisibilityTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

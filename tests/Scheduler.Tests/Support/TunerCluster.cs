@@ -32,7 +32,7 @@ public sealed class TunerCluster : IAsyncDisposable
 
     public IReadOnlyList<TunerProcess> Workers => workers;
 
-    public static async Task<TunerCluster> StartAsync(string connectionString)
+    public static async Task<TunerCluster> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var home = Directory.CreateTempSubdirectory("tuner-e2e-").FullName;
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -44,6 +44,11 @@ public sealed class TunerCluster : IAsyncDisposable
             ["TUNER_DATA_DIR"] = RepositoryPaths.MnistDirectory,
             ["TUNER_CHECKPOINTS"] = Path.Combine(home, "checkpoints"),
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         var server = TunerProcess.Start(environment, "server");
         var http = new HttpClient { BaseAddress = new Uri(url + "/") };
         var cluster = new TunerCluster(home, environment, server, http);

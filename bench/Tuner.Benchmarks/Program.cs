@@ -1,0 +1,3 @@
+using Tuner.Benchmarks.Cli;
+
+return BenchmarkCli.Run(args, Console.Out, Console.Error);

@@ -185,7 +185,7 @@ public sealed class SectionProblemTests
         var definition = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()).Definition!;
 
         Assert.Equal(Tuner.Search.StudyDirection.Minimize, definition.Objective.Direction);
-        Assert.Equal(new SamplerSection("random", null), definition.Sampler);
+        Assert.Equal(new SamplerSection("auto", null), definition.Sampler);
         Assert.Equal(new Tuner.Search.Pruners.PrunerOptions("median"), definition.Pruner);
         Assert.Equal(new BudgetSection(4, 1, null, 1), definition.Budget);
         Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
@@ -229,7 +229,7 @@ public sealed class SectionProblemTests
     {
         var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "pruner: { kind: median, percentile: 25 }\n");
 
-        Assert.Equal(new DefinitionProblem("pruner.percentile", "percentile applies only to kind 'percentile', but kind is 'median'", 7), problem);
+        Assert.Equal(new DefinitionProblem("pruner.percentile", "percentile does not apply to pruner kind 'median' (it reads: startup_trials, warmup_steps, interval_steps, min_trials)", 7), problem);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class PrunerCatalogTests
     public void Create_Throws_ForPercentileKindWithoutPercentile()
     {
         var error = Assert.Throws<ArgumentException>(() => PrunerCatalog.Create(new PrunerOptions("percentile")));
-        Assert.Contains("needs a percentile", error.Message);
+        Assert.Contains("needs percentile", error.Message);
     }
 
     [Fact]
@@ -43,10 +43,33 @@ public class PrunerCatalogTests
     [Fact]
     public void Create_Throws_NamingUnknownKindAndKnownKinds()
     {
-        Assert.False(PrunerCatalog.IsKnown("hyperband"));
-        var error = Assert.Throws<ArgumentException>(() => PrunerCatalog.Create(new PrunerOptions("hyperband")));
-        Assert.Contains("'hyperband'", error.Message);
-        Assert.Contains("median, percentile, none", error.Message);
+        Assert.False(PrunerCatalog.IsKnown("wilcoxon"));
+        var error = Assert.Throws<ArgumentException>(() => PrunerCatalog.Create(new PrunerOptions("wilcoxon")));
+        Assert.Contains("'wilcoxon'", error.Message);
+        Assert.Contains("median, percentile, asha, successive_halving, hyperband, threshold, patient, none", error.Message);
+    }
+
+    [Fact]
+    public void Create_BuildsEveryPrunerKind_FromItsSettings()
+    {
+        Assert.IsType<Tuner.Search.Pruners.SuccessiveHalving.SuccessiveHalvingPruner>(
+            PrunerCatalog.Create(new PrunerOptions("asha") { MinResource = 1, ReductionFactor = 3 }));
+        Assert.IsType<Tuner.Search.Pruners.SuccessiveHalving.SuccessiveHalvingPruner>(PrunerCatalog.Create(new PrunerOptions("successive_halving")));
+        var hyperband = Assert.IsType<Tuner.Search.Pruners.Hyperband.HyperbandPruner>(
+            PrunerCatalog.Create(new PrunerOptions("hyperband") { MaxResource = 27, ReductionFactor = 3 }));
+        Assert.Equal(27, hyperband.MaxResource);
+        Assert.IsType<Tuner.Search.Pruners.Threshold.ThresholdPruner>(PrunerCatalog.Create(new PrunerOptions("threshold") { Upper = 2.5 }));
+        Assert.IsType<Tuner.Search.Pruners.Patient.PatientPruner>(
+            PrunerCatalog.Create(new PrunerOptions("patient") { Patience = 3, Wrapped = new PrunerOptions("median") }));
+    }
+
+    [Theory]
+    [InlineData("hyperband", "max_resource")]
+    [InlineData("patient", "patience")]
+    public void Create_Throws_WhenARequiredSettingIsMissing(string kind, string setting)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PrunerCatalog.Create(new PrunerOptions(kind)));
+        Assert.Contains($"the {kind} pruner needs {setting}", error.Message);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using Tuner.Search.Samplers;
+using Tuner.Search.Samplers.Grid;
+using Tuner.Search.Spaces;
 
 namespace Tuner.Scheduler.Definitions.Reading;
 
-/// <summary>Reads <c>sampler: { kind, seed }</c>; without the section the sampler is "random", unseeded.</summary>
+/// <summary>Reads <c>sampler: { kind, seed }</c>; without the section the sampler is "auto" (the documented default), unseeded.</summary>
 internal static class SamplerReader
 {
-    public const string DefaultKind = "random";
+    public const string DefaultKind = SamplerCatalog.DefaultKind;
 
     private static readonly string[] Keys = ["kind", "seed"];
 
@@ -19,5 +21,19 @@ internal static class SamplerReader
         var seed = section.Int("seed", required: false, min: 0);
         if (kind is null && section.Find("kind") is not null) return null;
         return new SamplerSection(kind ?? DefaultKind, seed);
+    }
+
+    /// <summary>The grid sampler needs a finite grid: every float stepped or categorical.</summary>
+    public static void CheckAgainstSpace(MappingReader document, SamplerSection? sampler, IReadOnlyList<ParameterSpec>? space)
+    {
+        if (sampler?.Kind != "grid" || space is null || SearchSpace.Validate(space).Count > 0)
+        {
+            return;
+        }
+
+        foreach (var problem in GridSampler.Validate(SearchSpace.Create(space)))
+        {
+            document.Problems.Add("sampler.kind", problem, document.Section("sampler", null, required: false)?.Find("kind"));
+        }
     }
 }

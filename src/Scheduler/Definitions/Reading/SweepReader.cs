@@ -20,12 +20,13 @@ internal static partial class SweepReader
         var objective = ObjectiveReader.Read(document);
         var space = SpaceReader.Read(document, workload.Workload);
         var sampler = SamplerReader.Read(document);
-        var pruner = PrunerReader.Read(document);
+        var pruner = PrunerReader.Read(document, workload.MaxEpochs);
         var budget = BudgetReader.Read(document);
         var checkpoints = CheckpointReader.Read(document);
         CapacityReader.Read(document);
         var labels = LabelsReader.Read(document);
 
+        SamplerReader.CheckAgainstSpace(document, sampler, space);
         if (problems.Count > 0 || name is null || workload.Kind is null || workload.MaxEpochs is null
             || objective is null || space is null || sampler is null || pruner is null || budget is null)
         {

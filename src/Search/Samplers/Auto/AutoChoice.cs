@@ -3,7 +3,6 @@ namespace Tuner.Search.Samplers.Auto;
 /// <summary>The sampler <see cref="AutoSampler"/> uses for an ask.</summary>
 public enum AutoChoice
 {
-    Sobol,
     Tpe,
     Gp,
 }

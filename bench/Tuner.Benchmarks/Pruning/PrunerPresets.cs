@@ -22,14 +22,12 @@ public static class PrunerPresets
             // best loss); 3 → 25.8 %, median regret 0; 6 → 35.7 %; 9 → 45.6 %; 13 → 59.4 %, mean regret 0.0005.
             "median" => new PrunerOptions("median", StartupTrials: 5, WarmupSteps: 3, IntervalSteps: 1),
             "percentile" => new PrunerOptions("percentile", StartupTrials: 5, WarmupSteps: 3, IntervalSteps: 1, Percentile: 25),
-            // The pruners below take their catalogue defaults until PrunerOptions carries their settings; the
-            // intended settings for these curves: asha/hyperband min resource 1, max resource 27, reduction factor 3;
-            // threshold upper bound 2.5 (a finite loss is never above a + b = 2.75, so only NaN/∞ and bad plateaus stop);
-            // patient wrapping median with patience 3.
-            "asha" => new PrunerOptions("asha"),
-            "hyperband" => new PrunerOptions("hyperband"),
-            "threshold" => new PrunerOptions("threshold"),
-            "patient" => new PrunerOptions("patient"),
+            // Successive halving and Hyperband: min resource 1, max resource 27 (the curves' length), reduction factor 3.
+            "asha" or "successive_halving" => new PrunerOptions("asha") { MinResource = 1, ReductionFactor = 3 },
+            "hyperband" => new PrunerOptions("hyperband") { MinResource = 1, MaxResource = LearningCurve.MaxSteps, ReductionFactor = 3 },
+            // A finite loss is never above a + b = 2.75, so only NaN/∞ and bad plateaus stop.
+            "threshold" => new PrunerOptions("threshold") { Upper = 2.5 },
+            "patient" => new PrunerOptions("patient") { Patience = 3, Wrapped = For("median") },
             "none" => new PrunerOptions("none"),
             var other => new PrunerOptions(other),
         };

@@ -61,9 +61,9 @@ public sealed class SweepOrchestrator(
             }
         }
 
-        var ranked = RankComplete(trials, plan);
+        var ranked = BestTrials.Rank(trials, plan);
         sweep.BestTrialId = ranked.FirstOrDefault()?.Id;
-        doomed.AddRange(await ReleaseBeyondKeepBestAsync(db, ranked, plan, ct));
+        doomed.AddRange(await BestTrials.ReleaseBeyondKeepBestAsync(db, ranked, plan, ct));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -131,32 +131,6 @@ public sealed class SweepOrchestrator(
         }
 
         return doomed;
-    }
-
-    /// <summary>Complete trials, best first.</summary>
-    private static List<Trial> RankComplete(List<Trial> trials, SweepPlan plan)
-    {
-        var complete = trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null);
-        return (plan.Direction == StudyDirection.Maximize
-            ? complete.OrderByDescending(t => t.Value)
-            : complete.OrderBy(t => t.Value)).ThenBy(t => t.Number).ToList();
-    }
-
-    /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
-    private static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(
-        TunerDbContext db, List<Trial> ranked, SweepPlan plan, CancellationToken ct)
-    {
-        var beyond = ranked.Skip(plan.Definition.Checkpoints.KeepBest).Select(t => t.Id).ToList();
-        if (beyond.Count == 0)
-        {
-            return [];
-        }
-
-        var released = await db.Checkpoints
-            .Where(c => beyond.Contains(c.TrialId) && c.State == CheckpointState.Live)
-            .ToListAsync(ct);
-        released.ForEach(c => c.State = CheckpointState.Deleting);
-        return released;
     }
 
     private static bool IsLive(Trial trial) => trial.Status is TrialStatus.Waiting or TrialStatus.Running;

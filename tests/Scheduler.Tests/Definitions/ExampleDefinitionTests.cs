@@ -19,7 +19,7 @@ public sealed class ExampleDefinitionTests
         Assert.Equal("mnist-mlp", definition.Name);
         Assert.Equal(new WorkloadSection("mnist-mlp", new WorkloadSettings(8, 1)), definition.Workload);
         Assert.Equal(new ObjectiveSection("val_accuracy", StudyDirection.Maximize), definition.Objective);
-        Assert.Equal(new SamplerSection("random", 42), definition.Sampler);
+        Assert.Equal(new SamplerSection("auto", 42), definition.Sampler);
         Assert.Equal(new PrunerOptions("median", StartupTrials: 5, WarmupSteps: 2), definition.Pruner);
         Assert.Equal(new BudgetSection(30, 2, null, MaxAttempts: 1), definition.Budget);
         Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
@@ -65,7 +65,7 @@ public sealed class ExampleDefinitionTests
                 "momentum": { "type": "float", "low": 0.5, "high": 0.99, "when": { "optimizer": "sgd" } },
                 "weight_decay": { "type": "float", "low": 1e-6, "high": 1e-3, "log": true }
               },
-              "sampler": { "kind": "random", "seed": 42 },
+              "sampler": { "kind": "auto", "seed": 42 },
               "pruner": { "kind": "median", "startup_trials": 5, "warmup_steps": 2 },
               "budget": { "max_trials": 30, "parallelism": 2 }
             }

@@ -16,7 +16,7 @@ internal static class LatencyCommand
         var history = new Option<int>("--history") { Description = "finished trials in the history", DefaultValueFactory = _ => 1000 };
         var command = new Command(
             "latency",
-            $"time {LatencyRunner.TimedAsks} asks (after {LatencyRunner.WarmupAsks} untimed ones) against a history of finished trials")
+            $"time {LatencyRunner.TimedAsks} asks (after at least {LatencyRunner.WarmupAsks} untimed ones and {LatencyRunner.WarmupTime.TotalSeconds:F0} s of warm-up) against a history of finished trials")
         {
             sampler, dims, history,
         };

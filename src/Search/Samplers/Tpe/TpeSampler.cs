@@ -71,21 +71,47 @@ public sealed class TpeSampler : ISampler
             }
         }
 
+        SuggestIndependently(joint, dimensions, history, context.TrialNumber);
         var assigned = new Dictionary<string, object>(StringComparer.Ordinal);
         for (var d = 0; d < dimensions.Length; d++)
         {
             var dimension = dimensions[d];
-            if (!context.Space.IsActive(parameters[d], assigned))
+            if (context.Space.IsActive(parameters[d], assigned))
             {
-                continue;
+                assigned[dimension.Name] = dimension.IsSingle ? dimension.SingleValue() : dimension.ToExternal(joint[d]);
             }
-
-            assigned[dimension.Name] = dimension.IsSingle ? dimension.SingleValue()
-                : dimension.ToExternal(double.IsNaN(joint[d]) ? Suggest([d], dimensions, history, context.TrialNumber)[0] : joint[d]);
         }
 
         return assigned;
     }
+
+    /// <summary>
+    /// Fills every dimension no joint model covered with its own univariate suggestion. Each depends only on the
+    /// history and its own seeded generator, so they run in parallel and the result does not depend on the order;
+    /// a dimension that turns out inactive is simply not used.
+    /// </summary>
+    private void SuggestIndependently(double[] joint, TpeDimension[] dimensions, TpeHistory history, int trialNumber)
+    {
+        var pending = new List<int>(dimensions.Length);
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            if (double.IsNaN(joint[d]) && !dimensions[d].IsSingle)
+            {
+                pending.Add(d);
+            }
+        }
+
+        if (pending.Count < 2 || history.Columns.Length == 0 || history.Columns[0].Length < ParallelRowThreshold)
+        {
+            pending.ForEach(d => joint[d] = Suggest([d], dimensions, history, trialNumber)[0]);
+            return;
+        }
+
+        Parallel.ForEach(pending, d => joint[d] = Suggest([d], dimensions, history, trialNumber)[0]);
+    }
+
+    /// <summary>Below this many history rows a dimension takes well under a millisecond and threads cost more than they save.</summary>
+    private const int ParallelRowThreshold = 2000;
 
     private double[] Suggest(int[] group, TpeDimension[] dimensions, TpeHistory history, int trialNumber)
     {

@@ -43,7 +43,12 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
         await using (var pool = LocalWorkerPool.Start(workerCount, settings.ToEnvironment(database.ConnectionString), logs))
         {
             Console.WriteLine($"Worker logs: {logs}");
-            await WatchAsync(app.Services, sweep.Id, definition.Objective.Metric, interrupt.Token);
+            if (!await WatchAsync(app.Services, pool, sweep.Id, definition.Objective.Metric, interrupt.Token))
+            {
+                await Console.Error.WriteLineAsync($"Every worker process exited before the sweep finished; see their logs in {logs}");
+                await app.StopAsync();
+                return 1;
+            }
         }
 
         await ReportAsync(app.Services, sweep.Id);
@@ -52,7 +57,9 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
         return 0;
     }
 
-    private static async Task WatchAsync(IServiceProvider services, long sweepId, string metric, CancellationToken interrupt)
+    /// <summary>Prints progress until the sweep ends (true), or until every worker has died (false).</summary>
+    private static async Task<bool> WatchAsync(
+        IServiceProvider services, LocalWorkerPool pool, long sweepId, string metric, CancellationToken interrupt)
     {
         var queries = services.GetRequiredService<SweepQueries>();
         var printer = new ProgressPrinter(metric, Console.Out);
@@ -70,7 +77,12 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
             var details = await queries.GetAsync(sweepId, CancellationToken.None);
             if (details?.State is "Completed" or "Cancelled")
             {
-                return;
+                return true;
+            }
+
+            if (pool.Processes.All(p => p.HasExited))
+            {
+                return false;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);

@@ -23,7 +23,7 @@ internal static class LatencyCommand
         command.SetAction(result => BenchmarkCli.Guard(error, () =>
         {
             var samplerLabel = result.GetValue(sampler)!.ToLowerInvariant();
-            var kind = SamplerFactory.Resolve(samplerLabel, error);
+            var kind = SamplerFactory.Resolve(samplerLabel);
             var historyCount = result.GetValue(history);
             if (historyCount < 0)
             {

@@ -24,7 +24,7 @@ internal static class SearchCommand
         {
             var target = FunctionCatalog.Create(result.GetValue(function)!);
             var samplerLabel = result.GetValue(sampler)!.ToLowerInvariant();
-            var kind = SamplerFactory.Resolve(samplerLabel, error);
+            var kind = SamplerFactory.Resolve(samplerLabel);
             var trialCount = CommandOptions.Positive(result, trials);
             var seedCount = CommandOptions.Positive(result, seeds);
             for (var seed = 0; seed < seedCount; seed++)

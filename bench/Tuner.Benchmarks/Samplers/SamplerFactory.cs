@@ -5,33 +5,23 @@ namespace Tuner.Benchmarks.Samplers;
 
 /// <summary>
 /// Turns a --sampler value into a sampler, only through <see cref="SamplerCatalog"/>, so every kind the catalogue
-/// learns is benchmarkable without changes here. "default" is the catalogue's "auto" kind; while the catalogue has
-/// no "auto", it falls back to "random" and says so on the warnings writer.
+/// learns is benchmarkable without changes here. "default" is the catalogue's default kind ("auto").
 /// </summary>
 public static class SamplerFactory
 {
     public const string DefaultKind = "default";
-    public const string AutoKind = "auto";
-    public const string FallbackKind = "random";
 
     /// <summary>The kinds --sampler accepts: the catalogue's and "default".</summary>
     public static IReadOnlyList<string> Kinds => [.. SamplerCatalog.Kinds, DefaultKind];
 
     /// <summary>The catalogue kind that <paramref name="kind"/> stands for.</summary>
     /// <exception cref="BenchmarkUsageException">The kind is neither in the catalogue nor "default".</exception>
-    public static string Resolve(string kind, TextWriter warnings)
+    public static string Resolve(string kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(warnings);
         if (string.Equals(kind, DefaultKind, StringComparison.OrdinalIgnoreCase))
         {
-            if (SamplerCatalog.IsKnown(AutoKind))
-            {
-                return AutoKind;
-            }
-
-            warnings.WriteLine($"warning: sampler kind '{DefaultKind}' maps to '{AutoKind}', which the sampler catalogue does not have yet (it has {string.Join(", ", SamplerCatalog.Kinds)}); using '{FallbackKind}' instead");
-            return FallbackKind;
+            return SamplerCatalog.DefaultKind;
         }
 
         return SamplerCatalog.IsKnown(kind)

@@ -1,4 +1,5 @@
 using Tuner.Benchmarks.Cli;
+using Tuner.Benchmarks.Samplers;
 using Tuner.Search.Samplers;
 
 namespace Tuner.Benchmarks.Tests.Cli;
@@ -72,12 +73,13 @@ public class SearchCommandTests
     }
 
     [Fact]
-    public void Search_RunsTheDefaultSampler_AndWarnsOnlyWhileTheCatalogueLacksAuto()
+    public void Search_RunsTheDefaultSampler_AsTheCataloguesAutoKind()
     {
         var run = CliRun.Of("search", "--function", "six_hump_camel", "--sampler", "default", "--trials", "3", "--seeds", "1");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("default", Assert.Single(run.Lines).GetProperty("sampler").GetString());
-        Assert.Equal(!SamplerCatalog.IsKnown("auto"), run.Error.Contains("warning", StringComparison.Ordinal));
+        Assert.Equal("auto", SamplerFactory.Resolve("default"));
+        Assert.Empty(run.Error);
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# S3-compatible test server for Tuner's tests. Source this file, then call the functions.
+#
+# The S3 checkpoint store's tests (tests/Trainer.Tests/Checkpoints/S3) start fauxqs, an S3 emulator from npm, as a
+# child process on a free loopback port. No MinIO can be installed on these machines (see ../shared/PLATFORM.md).
+# fauxqs is started as `.tuner/tools/node_modules/.bin/fauxqs` with FAUXQS_PORT=<port> FAUXQS_LOGGER=false; it keeps
+# its buckets in memory and answers GET /health when ready.
+
+S3_TEST_SERVER_PACKAGE="${S3_TEST_SERVER_PACKAGE:-fauxqs@1.9.2}"
+S3_TEST_SERVER_VERSION="${S3_TEST_SERVER_PACKAGE##*@}"
+
+_s3_test_server_installed() {
+  local manifest=".tuner/tools/node_modules/fauxqs/package.json"
+  [[ -x .tuner/tools/node_modules/.bin/fauxqs && -f "$manifest" ]] &&
+    grep -q "\"version\": \"${S3_TEST_SERVER_VERSION}\"" "$manifest"
+}
+
+_s3_install_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  local -a as_root=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "ensure_s3_test_server_installed: node and npm are needed to install ${S3_TEST_SERVER_PACKAGE};" \
+        "installing Debian's nodejs and npm packages needs root, and this user is not root and sudo is missing;" \
+        "run 'apt-get install -y nodejs npm' as root" >&2
+      return 1
+    fi
+    as_root=(sudo)
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "ensure_s3_test_server_installed: node and npm are missing and apt-get is missing; install Node.js 20" \
+      "and npm" >&2
+    return 1
+  fi
+  echo "ensure_s3_test_server_installed: installing Debian's nodejs and npm packages" >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm ||
+    return 1
+}
+
+# Installs ${S3_TEST_SERVER_PACKAGE} into .tuner/tools (relative to the current directory, the repository root) when
+# it is missing, installing node and npm first when they are missing; does nothing otherwise.
+ensure_s3_test_server_installed() {
+  if _s3_test_server_installed; then
+    return 0
+  fi
+  _s3_install_node || return 1
+  echo "ensure_s3_test_server_installed: installing ${S3_TEST_SERVER_PACKAGE} into .tuner/tools" >&2
+  mkdir -p .tuner/tools
+  npm install --prefix .tuner/tools --no-audit --no-fund --loglevel=error "${S3_TEST_SERVER_PACKAGE}" || return 1
+  if ! _s3_test_server_installed; then
+    echo "ensure_s3_test_server_installed: npm installed ${S3_TEST_SERVER_PACKAGE}, but" \
+      ".tuner/tools/node_modules/.bin/fauxqs is still missing" >&2
+    return 1
+  fi
+}

@@ -1,0 +1,3 @@
+namespace Tuner.Trainer.Preemption;
+
+internal sealed record GceMetadataValue(string Text, string? ETag);

@@ -6,6 +6,8 @@
 # fauxqs is started as `.tuner/tools/node_modules/.bin/fauxqs` with FAUXQS_PORT=<port> FAUXQS_LOGGER=false; it keeps
 # its buckets in memory and answers GET /health when ready.
 
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 S3_TEST_SERVER_PACKAGE="${S3_TEST_SERVER_PACKAGE:-fauxqs@1.9.2}"
 S3_TEST_SERVER_VERSION="${S3_TEST_SERVER_PACKAGE##*@}"
 
@@ -19,25 +21,7 @@ _s3_install_node() {
   if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     return 0
   fi
-  local -a as_root=()
-  if [[ "$(id -u)" -ne 0 ]]; then
-    if ! command -v sudo >/dev/null 2>&1; then
-      echo "ensure_s3_test_server_installed: node and npm are needed to install ${S3_TEST_SERVER_PACKAGE};" \
-        "installing Debian's nodejs and npm packages needs root, and this user is not root and sudo is missing;" \
-        "run 'apt-get install -y nodejs npm' as root" >&2
-      return 1
-    fi
-    as_root=(sudo)
-  fi
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "ensure_s3_test_server_installed: node and npm are missing and apt-get is missing; install Node.js 20" \
-      "and npm" >&2
-    return 1
-  fi
-  echo "ensure_s3_test_server_installed: installing Debian's nodejs and npm packages" >&2
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm ||
-    return 1
+  apt_install ensure_s3_test_server_installed "node and npm are needed to install ${S3_TEST_SERVER_PACKAGE}" nodejs npm
 }
 
 # Installs ${S3_TEST_SERVER_PACKAGE} into .tuner/tools (relative to the current directory, the repository root) when

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Tuner.Scheduler.Definitions;
+using Tuner.Scheduler.Tests.Support;
 
 namespace Tuner.Scheduler.Tests.Definitions;
 
@@ -7,7 +7,7 @@ namespace Tuner.Scheduler.Tests.Definitions;
 /// test can say which line a problem is on.</summary>
 internal static class DefinitionTexts
 {
-    public static string MnistMlpExample() => File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", "mnist-mlp.yaml"));
+    public static string MnistMlpExample() => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "mnist-mlp.yaml"));
 
     /// <summary>Lines joined with '\n': line N of the document is <c>lines[N - 1]</c>.</summary>
     public static string Lines(params string[] lines) => string.Join('\n', lines) + "\n";
@@ -26,16 +26,5 @@ internal static class DefinitionTexts
         var result = SweepDefinitionParser.Parse(text);
         Assert.Null(result.Definition);
         return Assert.Single(result.Problems);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tuner.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"no Tuner.sln above {thisFile}");
     }
 }

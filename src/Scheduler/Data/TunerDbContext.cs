@@ -11,6 +11,9 @@ public sealed class TunerDbContext(DbContextOptions<TunerDbContext> options) : D
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
     public DbSet<TrialRun> TrialRuns => Set<TrialRun>();
     public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<SweepEvent> SweepEvents => Set<SweepEvent>();
+    public DbSet<CapacityPool> CapacityPools => Set<CapacityPool>();
+    public DbSet<CapacityInstance> CapacityInstances => Set<CapacityInstance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +25,7 @@ public sealed class TunerDbContext(DbContextOptions<TunerDbContext> options) : D
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Objective).HasMaxLength(100);
             e.HasMany(s => s.Trials).WithOne(t => t.Sweep).HasForeignKey(t => t.SweepId);
+            e.Property(s => s.Pool).HasMaxLength(100);
             e.HasIndex(s => s.State);
         });
 
@@ -48,6 +52,7 @@ public sealed class TunerDbContext(DbContextOptions<TunerDbContext> options) : D
         {
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.Key).HasMaxLength(400);
+            e.Property(c => c.Sha256).HasMaxLength(64);
             e.HasIndex(c => new { c.TrialId, c.State });
         });
 
@@ -55,6 +60,7 @@ public sealed class TunerDbContext(DbContextOptions<TunerDbContext> options) : D
         {
             e.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.WorkerId).HasMaxLength(200);
+            e.Property(r => r.EndReason).HasMaxLength(400);
             e.HasIndex(r => r.TrialId);
         });
 
@@ -63,6 +69,40 @@ public sealed class TunerDbContext(DbContextOptions<TunerDbContext> options) : D
             e.Property(w => w.Id).HasMaxLength(200);
             e.Property(w => w.Host).HasMaxLength(200);
             e.Property(w => w.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(w => w.InstanceId).HasMaxLength(100);
+            e.Property(w => w.Queue).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SweepEvent>(e =>
+        {
+            e.Property(v => v.Kind).HasMaxLength(40);
+            e.HasIndex(v => new { v.SweepId, v.Id });
+        });
+
+        modelBuilder.Entity<CapacityPool>(e =>
+        {
+            e.HasKey(p => p.Name);
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.Property(p => p.Provider).HasMaxLength(16);
+            e.Property(p => p.InstanceTypesJson).HasColumnType("jsonb");
+            e.Property(p => p.LabelsJson).HasColumnType("jsonb");
+        });
+
+        modelBuilder.Entity<CapacityInstance>(e =>
+        {
+            e.Property(i => i.Provider).HasMaxLength(16);
+            e.Property(i => i.Pool).HasMaxLength(100);
+            e.Property(i => i.LaunchToken).HasMaxLength(64);
+            e.Property(i => i.InstanceId).HasMaxLength(100);
+            e.Property(i => i.InstanceType).HasMaxLength(64);
+            e.Property(i => i.Zone).HasMaxLength(64);
+            e.Property(i => i.Market).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.HourlyPriceUsd).HasPrecision(12, 6);
+            e.Property(i => i.EndReason).HasMaxLength(400);
+            e.HasIndex(i => i.LaunchToken).IsUnique();
+            e.HasIndex(i => new { i.Pool, i.State });
+            e.HasIndex(i => i.InstanceId);
         });
 
         SnakeCaseNaming.Apply(modelBuilder);

@@ -22,7 +22,7 @@ public static class WorkerHost
         builder.Services.AddTunerCore(settings, connectionString);
         builder.Services.AddHangfireServer(o =>
         {
-            o.Queues = [HangfireSetup.TrialsQueue];
+            o.Queues = [HangfireSetup.LocalPool];
             o.WorkerCount = 1;
             o.ServerName = identity.Id;
             o.ShutdownTimeout = ShutdownTimeout;

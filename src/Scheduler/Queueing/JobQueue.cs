@@ -9,11 +9,15 @@ namespace Tuner.Scheduler.Queueing;
 /// <summary>Puts Tuner's two kinds of work on Hangfire's queues: a trial to run, a sweep to orchestrate.</summary>
 public sealed class JobQueue(IBackgroundJobClient jobs, IDbContextFactory<TunerDbContext> contexts)
 {
-    /// <summary>Enqueues a run of the trial and remembers the job, so the reconciler can tell a lost job from a queued one.</summary>
+    /// <summary>
+    /// Enqueues a run of the trial on its sweep's pool queue and remembers the job, so the reconciler can tell a lost
+    /// job from a queued one.
+    /// </summary>
     public async Task EnqueueTrialAsync(long trialId, CancellationToken ct)
     {
-        var jobId = jobs.Enqueue<TrialJob>(job => job.RunAsync(trialId, CancellationToken.None));
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var pool = await db.Trials.Where(t => t.Id == trialId).Select(t => t.Sweep!.Pool).SingleAsync(ct);
+        var jobId = jobs.Enqueue<TrialJob>(pool, job => job.RunAsync(trialId, CancellationToken.None));
         await db.Trials.Where(t => t.Id == trialId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.JobId, jobId), ct);
     }

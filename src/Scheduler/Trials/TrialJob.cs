@@ -30,7 +30,6 @@ public sealed class TrialJob(
 {
     /// <param name="trialId">The trial to run.</param>
     /// <param name="preemption">Hangfire's job token: fires on SIGTERM (server shutdown); the trial checkpoints and hands back.</param>
-    [Queue(HangfireSetup.TrialsQueue)]
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long trialId, CancellationToken preemption)
     {

@@ -12,8 +12,14 @@ public sealed class Checkpoint
     public required string Key { get; set; }
     public required string Uri { get; set; }
     public long SizeBytes { get; set; }
+
+    /// <summary>SHA-256 of the object as written (lowercase hex), verified when a trial resumes from it.</summary>
+    public string? Sha256 { get; set; }
     public long LeaseToken { get; set; }
     public CheckpointState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Why the checkpoint is <see cref="CheckpointState.Unusable"/>: missing, or its digest did not match.</summary>
+    public string? Problem { get; set; }
 }

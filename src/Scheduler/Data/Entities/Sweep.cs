@@ -18,5 +18,8 @@ public sealed class Sweep
     public string? StopReason { get; set; }
     public long? BestTrialId { get; set; }
 
+    /// <summary>The capacity pool (and Hangfire queue) its trials run on; "local" for this machine's workers.</summary>
+    public string Pool { get; set; } = Hosting.HangfireSetup.LocalPool;
+
     public List<Trial> Trials { get; set; } = [];
 }

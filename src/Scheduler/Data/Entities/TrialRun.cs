@@ -16,4 +16,7 @@ public sealed class TrialRun
     public TrialRunOutcome Outcome { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>What ended the run when it was not the trial itself: the preemption notice, a lost lease.</summary>
+    public string? EndReason { get; set; }
 }

@@ -6,6 +6,12 @@ public sealed class Worker
     public required string Id { get; set; }
     public required string Host { get; set; }
     public int ProcessId { get; set; }
+
+    /// <summary>The capacity instance the worker runs on (TUNER_INSTANCE_ID), null for workers started by hand.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>The queue the worker takes trials from.</summary>
+    public string Queue { get; set; } = Hosting.HangfireSetup.LocalPool;
     public WorkerState State { get; set; }
     public long? CurrentTrialId { get; set; }
     public DateTimeOffset StartedAt { get; set; }

@@ -23,6 +23,175 @@ namespace Tuner.Scheduler.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityInstance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("GpuCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("gpu_count");
+
+                    b.Property<decimal?>("HourlyPriceUsd")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("numeric(12,6)")
+                        .HasColumnName("hourly_price_usd");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("InstanceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("instance_type");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("LaunchToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("launch_token");
+
+                    b.Property<DateTimeOffset?>("LaunchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("launched_at");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("market");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pool");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<DateTimeOffset?>("TerminateRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("terminate_requested_at");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capacity_instances");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_capacity_instances_instance_id");
+
+                    b.HasIndex("LaunchToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_capacity_instances_launch_token");
+
+                    b.HasIndex("Pool", "State")
+                        .HasDatabaseName("ix_capacity_instances_pool_state");
+
+                    b.ToTable("capacity_instances", "tuner");
+                });
+
+            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityPool", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Desired")
+                        .HasColumnType("integer")
+                        .HasColumnName("desired");
+
+                    b.Property<int>("GpuCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("gpu_count");
+
+                    b.Property<TimeSpan>("IdleTimeout")
+                        .HasColumnType("interval")
+                        .HasColumnName("idle_timeout");
+
+                    b.Property<string>("InstanceTypesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("instance_types_json");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("labels_json");
+
+                    b.Property<DateTimeOffset>("LastBusyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_busy_at");
+
+                    b.Property<int>("MaxInstances")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_instances");
+
+                    b.Property<int>("OnDemandAfterSpotFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_demand_after_spot_failures");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<bool>("Spot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("spot");
+
+                    b.Property<int>("SpotFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("spot_failures");
+
+                    b.HasKey("Name")
+                        .HasName("pk_capacity_pools");
+
+                    b.ToTable("capacity_pools", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -57,6 +226,15 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<long>("LeaseToken")
                         .HasColumnType("bigint")
                         .HasColumnName("lease_token");
+
+                    b.Property<string>("Problem")
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
@@ -140,6 +318,12 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parallelism");
 
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pool");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -157,6 +341,47 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasDatabaseName("ix_sweeps_state");
 
                     b.ToTable("sweeps", "tuner");
+                });
+
+            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.SweepEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<long>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<long?>("TrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("trial_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sweep_events");
+
+                    b.HasIndex("SweepId", "Id")
+                        .HasDatabaseName("ix_sweep_events_sweep_id_id");
+
+                    b.ToTable("sweep_events", "tuner");
                 });
 
             modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
@@ -300,6 +525,11 @@ namespace Tuner.Scheduler.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("end_reason");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
@@ -366,6 +596,11 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("host");
 
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance_id");
+
                     b.Property<DateTimeOffset>("LastHeartbeatAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_heartbeat_at");
@@ -373,6 +608,12 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer")
                         .HasColumnName("process_id");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("queue");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,7 @@
+namespace Tuner.Scheduler.Capacity;
+
+public enum CapacityMarket
+{
+    Spot,
+    OnDemand,
+}

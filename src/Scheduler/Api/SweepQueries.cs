@@ -38,6 +38,15 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, counts, await BestAsync(db, sweep, ct));
     }
 
+    /// <summary>The sweep's events after <paramref name="afterId"/>, oldest first (at most 500); null when there is no such sweep.</summary>
+    public async Task<IReadOnlyList<SweepEventView>?> EventsAsync(long sweepId, long afterId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Sweeps.AnyAsync(s => s.Id == sweepId, ct)) return null;
+        return await db.SweepEvents.AsNoTracking().Where(e => e.SweepId == sweepId && e.Id > afterId).OrderBy(e => e.Id).Take(500)
+            .Select(e => new SweepEventView(e.Id, e.At, e.Kind, e.TrialId, e.Message)).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -17,6 +17,8 @@ public static class SweepsApi
         sweeps.MapGet("", ListAsync).WithSummary("List sweeps, newest first");
         sweeps.MapGet("{id:long}", GetAsync).WithSummary("A sweep: state, trial counts, best trial");
         sweeps.MapGet("{id:long}/trials", TrialsAsync).WithSummary("A sweep's trials with params, state and reported values");
+        sweeps.MapGet("{id:long}/events", EventsAsync)
+            .WithSummary("A sweep's events (scale decisions, preemptions, fallbacks) after the id given as ?after=, oldest first");
         sweeps.MapPost("{id:long}/cancel", CancelAsync).WithSummary("Cancel a running sweep");
         return app;
     }
@@ -45,6 +47,10 @@ public static class SweepsApi
 
     public static async Task<Results<Ok<SweepDetails>, NotFound>> GetAsync(long id, SweepQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<SweepEventView>>, NotFound>> EventsAsync(
+        long id, SweepQueries queries, CancellationToken ct, long after = 0) =>
+        await queries.EventsAsync(id, after, ct) is { } events ? TypedResults.Ok(events) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<TrialView>>, NotFound>> TrialsAsync(
         long id, SweepQueries queries, CancellationToken ct) =>

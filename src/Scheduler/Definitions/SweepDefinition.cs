@@ -14,4 +14,5 @@ public sealed record SweepDefinition(
     PrunerOptions Pruner,
     BudgetSection Budget,
     CheckpointSection Checkpoints,
+    CapacitySection Capacity,
     IReadOnlyDictionary<string, string> Labels);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Tuner.Dashboard;
 using Tuner.Scheduler.Api;
+using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Orchestration;
 
 namespace Tuner.Scheduler.Hosting;
@@ -8,7 +9,8 @@ namespace Tuner.Scheduler.Hosting;
 /// <summary>`tuner server`: the REST API, the dashboards, the orchestrator's Hangfire queue and the reconciler.</summary>
 public static class ServerHost
 {
-    public static WebApplication Build(TunerSettings settings, string connectionString, LogLevel minimumLevel = LogLevel.Information)
+    public static WebApplication Build(
+        TunerSettings settings, string connectionString, LogLevel minimumLevel = LogLevel.Information, CapacitySettings? capacity = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(settings.Urls);
@@ -23,6 +25,7 @@ public static class ServerHost
             o.ServerName = $"tuner-server:{Environment.MachineName}:{Environment.ProcessId}";
         });
         builder.Services.AddHostedService<Reconciler>();
+        builder.Services.AddTunerCapacity(settings, capacity ?? CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable));
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 

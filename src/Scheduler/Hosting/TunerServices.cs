@@ -16,6 +16,7 @@ public static class TunerServices
     public static IServiceCollection AddTunerCore(this IServiceCollection services, TunerSettings settings, string connectionString)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(new DatabaseAddress(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
         services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
@@ -24,6 +25,7 @@ public static class TunerServices
         services.AddSingleton<JobQueue>();
         services.AddSingleton<CheckpointJanitor>();
         services.AddSingleton<TrialLeases>();
+        services.AddSingleton<ExpiredLeases>();
         services.AddSingleton<FencedTransaction>();
         services.AddSingleton<TrialFinalizer>();
         services.AddSingleton<TrialRunStarter>();

@@ -5,8 +5,9 @@ using Tuner.Scheduler.Workers;
 namespace Tuner.Scheduler.Hosting;
 
 /// <summary>
-/// `tuner worker`: one Hangfire worker on the trials queue, so one trial at a time per process. SIGTERM stops the host:
-/// Hangfire fires the running job's token, the trial checkpoints at its next batch and is handed back, the process exits.
+/// `tuner worker`: one Hangfire worker on its pool's queue, so one trial at a time per process. SIGTERM or a spot
+/// notice stops the host: Hangfire fires the running job's token, the trial checkpoints at its next batch and is handed
+/// back, no new trial is taken, and the process exits.
 /// </summary>
 public static class WorkerHost
 {
@@ -22,12 +23,15 @@ public static class WorkerHost
         builder.Services.AddTunerCore(settings, connectionString);
         builder.Services.AddHangfireServer(o =>
         {
-            o.Queues = [HangfireSetup.LocalPool];
+            o.Queues = [identity.Queue];
             o.WorkerCount = 1;
             o.ServerName = identity.Id;
             o.ShutdownTimeout = ShutdownTimeout;
         });
         builder.Services.AddHostedService<WorkerPresence>();
+        builder.Services.AddSingleton<WorkerStopReason>();
+        builder.Services.AddHttpClient();
+        builder.Services.AddHostedService<PreemptionNotices>();
         return builder.Build();
     }
 }

@@ -6,6 +6,7 @@ using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Queueing;
+using Tuner.Scheduler.Trials;
 
 namespace Tuner.Scheduler.Orchestration;
 
@@ -17,6 +18,7 @@ namespace Tuner.Scheduler.Orchestration;
 public sealed class Reconciler(
     IDbContextFactory<TunerDbContext> contexts,
     SweepOrchestrator orchestrator,
+    ExpiredLeases expiredLeases,
     JobQueue queue,
     JobStorage jobStorage,
     CheckpointJanitor janitor,
@@ -50,7 +52,7 @@ public sealed class Reconciler(
 
     public async Task ReconcileAsync(CancellationToken ct)
     {
-        await RequeueExpiredLeasesAsync(ct);
+        await expiredLeases.RequeueAsync(ct);
         await ReenqueueLostJobsAsync(ct);
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
@@ -67,31 +69,6 @@ public sealed class Reconciler(
         }
 
         await janitor.DeletePendingAsync(ct);
-    }
-
-    /// <summary>A worker that stops heartbeating (SIGKILL, lost machine) loses its trial, which resumes elsewhere from its checkpoint.</summary>
-    private async Task RequeueExpiredLeasesAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var expired = await db.Database.SqlQuery<long>($"""
-            UPDATE tuner.trials
-               SET status = 'Waiting', preemptions = preemptions + 1, lease_owner = NULL, lease_expires_at = NULL
-             WHERE status = 'Running' AND lease_expires_at < now()
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        if (expired.Count == 0)
-        {
-            return;
-        }
-
-        await db.TrialRuns.Where(r => expired.Contains(r.TrialId) && r.Outcome == TrialRunOutcome.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, TrialRunOutcome.Lost)
-                .SetProperty(r => r.EndedAt, clock.GetUtcNow()), ct);
-        foreach (var trialId in expired)
-        {
-            logger.LogWarning("Trial {TrialId}: its worker stopped heartbeating; requeued to resume from its last checkpoint", trialId);
-            await queue.EnqueueTrialAsync(trialId, ct);
-        }
     }
 
     private static readonly HashSet<string> QueuedStates =

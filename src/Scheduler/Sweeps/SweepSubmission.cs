@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Definitions;
@@ -25,6 +26,8 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
             CreatedAt = now,
             Deadline = definition.Budget.Deadline is { } deadline ? now + deadline : null,
         };
+        var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
+        sweep.Pool = pool.Name;
         db.Sweeps.Add(sweep);
         await db.SaveChangesAsync(ct);
         queue.EnqueueOrchestration(sweep.Id);

@@ -13,14 +13,15 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
     public Task CancelAsync(TrialContext context, CancellationToken ct) =>
         EndAsync(context, TrialRunOutcome.Cancelled, trial => TrialTransitions.Finish(trial, TrialStatus.Cancelled, clock, "sweep cancelled"), ct);
 
-    /// <summary>Preempted (SIGTERM, notice): back to the queue to resume from its checkpoint; not a failure.</summary>
-    public async Task PreemptAsync(TrialContext context, CancellationToken ct)
+    /// <summary>Preempted (SIGTERM, a spot notice): back to the queue to resume from its checkpoint; not a failure.</summary>
+    /// <param name="reason">The notice, recorded on the run: "EC2 spot instance-action terminate at ...".</param>
+    public async Task PreemptAsync(TrialContext context, string reason, CancellationToken ct)
     {
         await EndAsync(context, TrialRunOutcome.Preempted, trial =>
         {
             trial.Preemptions++;
             TrialTransitions.HandBack(trial);
-        }, ct);
+        }, ct, reason);
         await queue.EnqueueTrialAsync(context.TrialId, ct);
     }
 
@@ -48,12 +49,12 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
         }
     }
 
-    private async Task EndAsync(TrialContext context, TrialRunOutcome outcome, Action<Trial> change, CancellationToken ct)
+    private async Task EndAsync(TrialContext context, TrialRunOutcome outcome, Action<Trial> change, CancellationToken ct, string? reason = null)
     {
         var doomed = await fenced.RunAsync(context.Lease, async (db, trial) =>
         {
             change(trial);
-            await TrialTransitions.EndRunAsync(db, context.RunId, outcome, clock, ct);
+            await TrialTransitions.EndRunAsync(db, context.RunId, outcome, clock, ct, reason);
             return await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct);
         }, ct);
         await janitor.DeleteAsync(doomed, ct);

@@ -5,6 +5,7 @@ using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Queueing;
+using Tuner.Scheduler.Workers;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 
@@ -24,6 +25,7 @@ public sealed class TrialJob(
     CheckpointJanitor janitor,
     JobQueue queue,
     WorkerIdentity worker,
+    WorkerStopReason stopReason,
     TunerSettings settings,
     TimeProvider clock,
     ILogger<TrialJob> logger)
@@ -69,7 +71,7 @@ public sealed class TrialJob(
                     await finalizer.CompleteAsync(context, none);
                     break;
                 case TrialOutcomeKind.Preempted:
-                    await finalizer.PreemptAsync(context, none);
+                    await finalizer.PreemptAsync(context, stopReason.Describe(), none);
                     break;
             }
         }

@@ -23,11 +23,12 @@ public static class TrialTransitions
     }
 
     public static async Task EndRunAsync(
-        TunerDbContext db, long runId, TrialRunOutcome outcome, TimeProvider clock, CancellationToken ct)
+        TunerDbContext db, long runId, TrialRunOutcome outcome, TimeProvider clock, CancellationToken ct, string? reason = null)
     {
         var run = await db.TrialRuns.SingleAsync(r => r.Id == runId, ct);
         run.Outcome = outcome;
         run.EndedAt = clock.GetUtcNow();
+        run.EndReason = reason is { Length: > 400 } ? reason[..400] : reason;
     }
 
     private static void ReleaseLease(Trial trial)

@@ -20,6 +20,8 @@ public sealed class WorkerPresence(
                 Id = identity.Id,
                 Host = identity.Host,
                 ProcessId = identity.ProcessId,
+                InstanceId = identity.InstanceId,
+                Queue = identity.Queue,
                 State = WorkerState.Active,
                 StartedAt = clock.GetUtcNow(),
                 LastHeartbeatAt = clock.GetUtcNow(),

@@ -119,19 +119,71 @@ public sealed class SectionProblemTests
     }
 
     [Fact]
-    public void Parse_ReportsUnsupportedCapacityProvider_NamingTheSupportedOne()
+    public void Parse_ReportsUnknownCapacityProvider_NamingTheKnownOnes()
     {
-        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "capacity: { provider: aws, spot: true, max_instances: 4 }\n");
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "capacity: { provider: azure, instance_types: [a] }\n");
 
-        Assert.Equal(new DefinitionProblem("capacity.provider", "provider 'aws' is not supported yet; supported: local", 7), problem);
+        Assert.Equal(new DefinitionProblem("capacity.provider", "unknown provider 'azure'; known: local, aws, gcp", 7), problem);
     }
 
     [Fact]
-    public void Parse_AcceptsLocalCapacity()
+    public void Parse_DefaultsToLocalCapacity_WithParallelismAsMaxInstances()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + "capacity: { provider: local }\n");
+        var result = SweepDefinitionParser.Parse(With(6, "budget: { max_trials: 4, parallelism: 3 }"));
 
         Assert.Empty(result.Problems);
+        Assert.Equal("local", result.Definition!.Capacity.Provider);
+        Assert.False(result.Definition.Capacity.Spot);
+        Assert.Equal(3, result.Definition.Capacity.MaxInstances);
+    }
+
+    [Fact]
+    public void Parse_ReadsAwsCapacity_SpotByDefault()
+    {
+        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()
+            + "capacity: { provider: aws, instance_types: [g5.xlarge, g4dn.xlarge], gpus: 1, max_instances: 6, idle_timeout: 10m, on_demand_after_spot_failures: 2 }\n");
+
+        Assert.Empty(result.Problems);
+        var capacity = result.Definition!.Capacity;
+        Assert.Equal(["g5.xlarge", "g4dn.xlarge"], capacity.InstanceTypes);
+        Assert.True(capacity.Spot);
+        Assert.Equal((1, 6, TimeSpan.FromMinutes(10), 2), (capacity.Gpus, capacity.MaxInstances, capacity.IdleTimeout, capacity.OnDemandAfterSpotFailures));
+    }
+
+    [Fact]
+    public void Parse_RequiresInstanceTypes_ForCloudProviders()
+    {
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "capacity: { provider: gcp, spot: true }\n");
+
+        Assert.Equal(new DefinitionProblem("capacity.instance_types", "missing required key 'instance_types'", 7), problem);
+    }
+
+    [Fact]
+    public void Parse_ReadsLocalSpotMarket_WithZeroNoticeMeaningKillOnly()
+    {
+        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()
+            + "capacity: { provider: local, spot_market: { preemptions_per_hour: 40, notice: 0 } }\n");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(new SpotMarketSection(40, TimeSpan.Zero), result.Definition!.Capacity.SpotMarket);
+    }
+
+    [Fact]
+    public void Parse_RefusesSpotMarket_OutsideTheLocalProvider()
+    {
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal()
+            + "capacity: { provider: aws, instance_types: [m5.large], spot_market: { preemptions_per_hour: 4 } }\n");
+
+        Assert.Equal("capacity.spot_market", problem.Path);
+        Assert.Equal("spot_market simulates preemptions for the local provider only; aws has a real one", problem.Message);
+    }
+
+    [Fact]
+    public void Parse_RefusesInstanceTypes_ForLocalWorkers()
+    {
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "capacity: { provider: local, instance_types: [m5.large] }\n");
+
+        Assert.Equal("capacity.instance_types", problem.Path);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Definitions;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Sweeps;
-using Tuner.Scheduler.Workers;
+using Tuner.Scheduler.Capacity;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Data;
@@ -14,8 +14,10 @@ using Tuner.Trainer.Data;
 namespace Tuner.Scheduler.Cli.LocalRun;
 
 /// <summary>
-/// Runs one sweep on this machine: private PostgreSQL, the server in this process, N worker processes, progress in the
-/// terminal until the sweep ends, then the best trial and its test-set accuracy. Ctrl+C cancels the sweep.
+/// Runs one sweep on this machine: private PostgreSQL, the server in this process, up to N worker processes started by
+/// the autoscaler through the local provider (preempted at random when the sweep turns on its spot market), progress in
+/// the terminal until the sweep ends, then the best trial, its test-set accuracy and, after preemptions, how recovery went.
+/// Ctrl+C cancels the sweep.
 /// </summary>
 internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
 {
@@ -33,36 +35,41 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
         Console.WriteLine($"Tuner home: {settings.Home}");
         await MnistFiles.EnsureAsync(settings.DataDirectory, CancellationToken.None);
         await using var database = await DatabaseBootstrap.StartAsync(settings, logger, CancellationToken.None);
-        await using var app = ServerHost.Build(settings, database.ConnectionString, LogLevel.Warning);
+        var capacity = CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable) with { LocalMaxWorkers = workerCount };
+        await using var app = ServerHost.Build(settings, database.ConnectionString, LogLevel.Warning, capacity);
         await app.StartAsync();
         PrintUrls();
 
         var sweep = await app.Services.GetRequiredService<SweepSubmission>().SubmitAsync(definition, text, CancellationToken.None);
-        Console.WriteLine($"Sweep {sweep.Id} '{sweep.Name}': {definition.Budget.MaxTrials} trials, {definition.Budget.Parallelism} at a time, {workerCount} local workers");
-        var logs = Path.Combine(settings.Home, "logs");
-        await using (var pool = LocalWorkerPool.Start(workerCount, settings.ToEnvironment(database.ConnectionString), logs))
+        var market = definition.Capacity.SpotMarket is { } m
+            ? $"; spot market: {m.PreemptionsPerHour:0.#} preemptions per worker-hour, {(m.Notice > TimeSpan.Zero ? $"{m.Notice.TotalSeconds:0.#}s notice" : "no notice (SIGKILL)")}"
+            : "";
+        Console.WriteLine($"Sweep {sweep.Id} '{sweep.Name}': {definition.Budget.MaxTrials} trials, {definition.Budget.Parallelism} at a time, up to {workerCount} local workers{market}");
+        Console.WriteLine($"Worker logs: {Path.Combine(settings.Home, "logs")}");
+        var watched = await WatchAsync(app.Services, sweep.Id, definition.Objective.Metric, workerCount, interrupt.Token);
+        await LocalWorkers.StopAllAsync(app.Services, TimeSpan.FromSeconds(30));
+        if (!watched)
         {
-            Console.WriteLine($"Worker logs: {logs}");
-            if (!await WatchAsync(app.Services, pool, sweep.Id, definition.Objective.Metric, interrupt.Token))
-            {
-                await Console.Error.WriteLineAsync($"Every worker process exited before the sweep finished; see their logs in {logs}");
-                await app.StopAsync();
-                return 1;
-            }
+            await Console.Error.WriteLineAsync($"Local workers keep exiting before they take a trial; see their logs in {Path.Combine(settings.Home, "logs")}");
+            await app.StopAsync();
+            return 1;
         }
 
         await ReportAsync(app.Services, sweep.Id);
+        await PreemptionReport.PrintAsync(app.Services, sweep.Id, Console.Out);
         PrintUrls();
         await app.StopAsync();
         return 0;
     }
 
-    /// <summary>Prints progress until the sweep ends (true), or until every worker has died (false).</summary>
+    /// <summary>Prints progress until the sweep ends (true), or until local workers keep dying before taking work (false).</summary>
     private static async Task<bool> WatchAsync(
-        IServiceProvider services, LocalWorkerPool pool, long sweepId, string metric, CancellationToken interrupt)
+        IServiceProvider services, long sweepId, string metric, int workerCount, CancellationToken interrupt)
     {
         var queries = services.GetRequiredService<SweepQueries>();
         var printer = new ProgressPrinter(metric, Console.Out);
+        var events = new EventPrinter(Console.Out);
+        var started = TimeProvider.System.GetUtcNow();
         var cancelled = false;
         while (true)
         {
@@ -74,13 +81,14 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
             }
 
             printer.Print(await queries.TrialsAsync(sweepId, CancellationToken.None) ?? []);
+            events.Print(await queries.EventsAsync(sweepId, events.LastId, CancellationToken.None) ?? []);
             var details = await queries.GetAsync(sweepId, CancellationToken.None);
             if (details?.State is "Completed" or "Cancelled")
             {
                 return true;
             }
 
-            if (pool.Processes.All(p => p.HasExited))
+            if (await LocalWorkers.CrashLoopingAsync(services, workerCount, started, CancellationToken.None))
             {
                 return false;
             }

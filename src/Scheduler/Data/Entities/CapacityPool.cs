@@ -27,4 +27,10 @@ public sealed class CapacityPool
     /// <summary>The last time the pool had queued or running trials.</summary>
     public DateTimeOffset LastBusyAt { get; set; }
     public int Desired { get; set; }
+
+    /// <summary>Local pools only: the simulated spot market's preemption rate per worker-hour; null: no market.</summary>
+    public double? SpotMarketPreemptionsPerHour { get; set; }
+
+    /// <summary>Local pools only: SIGTERM comes this long before SIGKILL; zero: SIGKILL with no notice.</summary>
+    public TimeSpan? SpotMarketNotice { get; set; }
 }

@@ -186,6 +186,14 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("spot_failures");
 
+                    b.Property<TimeSpan?>("SpotMarketNotice")
+                        .HasColumnType("interval")
+                        .HasColumnName("spot_market_notice");
+
+                    b.Property<double?>("SpotMarketPreemptionsPerHour")
+                        .HasColumnType("double precision")
+                        .HasColumnName("spot_market_preemptions_per_hour");
+
                     b.HasKey("Name")
                         .HasName("pk_capacity_pools");
 

@@ -23,7 +23,7 @@ internal static partial class SweepReader
         var pruner = PrunerReader.Read(document, workload.MaxEpochs);
         var budget = BudgetReader.Read(document);
         var checkpoints = CheckpointReader.Read(document);
-        CapacityReader.Read(document);
+        var capacity = CapacityReader.Read(document, budget?.Parallelism ?? 1);
         var labels = LabelsReader.Read(document);
 
         SamplerReader.CheckAgainstSpace(document, sampler, space);
@@ -35,7 +35,7 @@ internal static partial class SweepReader
 
         var settings = new WorkloadSettings(workload.MaxEpochs.Value, checkpoints.EveryEpochs, workload.TrainSamples, workload.ValidationSamples);
         return new SweepDefinition(
-            name, new WorkloadSection(workload.Kind, settings), objective, space, sampler, pruner, budget, checkpoints, labels);
+            name, new WorkloadSection(workload.Kind, settings), objective, space, sampler, pruner, budget, checkpoints, capacity, labels);
     }
 
     private static string? ReadName(MappingReader document)

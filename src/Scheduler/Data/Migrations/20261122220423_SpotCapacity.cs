@@ -107,7 +107,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     on_demand_after_spot_failures = table.Column<int>(type: "integer", nullable: false),
                     labels_json = table.Column<string>(type: "jsonb", nullable: false),
                     last_busy_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    desired = table.Column<int>(type: "integer", nullable: false)
+                    desired = table.Column<int>(type: "integer", nullable: false),
+                    spot_market_preemptions_per_hour = table.Column<double>(type: "double precision", nullable: true),
+                    spot_market_notice = table.Column<TimeSpan>(type: "interval", nullable: true)
                 },
                 constraints: table =>
                 {

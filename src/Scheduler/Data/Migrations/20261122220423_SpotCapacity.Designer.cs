@@ -12,7 +12,7 @@ using Tuner.Scheduler.Data;
 namespace Tuner.Scheduler.Data.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    [Migration("20261122220022_SpotCapacity")]
+    [Migration("20261122220423_SpotCapacity")]
     partial class SpotCapacity
     {
         /// <inheritdoc />
@@ -188,6 +188,14 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<int>("SpotFailures")
                         .HasColumnType("integer")
                         .HasColumnName("spot_failures");
+
+                    b.Property<TimeSpan?>("SpotMarketNotice")
+                        .HasColumnType("interval")
+                        .HasColumnName("spot_market_notice");
+
+                    b.Property<double?>("SpotMarketPreemptionsPerHour")
+                        .HasColumnType("double precision")
+                        .HasColumnName("spot_market_preemptions_per_hour");
 
                     b.HasKey("Name")
                         .HasName("pk_capacity_pools");

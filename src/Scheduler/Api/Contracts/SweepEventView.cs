@@ -1,0 +1,4 @@
+namespace Tuner.Scheduler.Api.Contracts;
+
+/// <summary>Something that happened to a sweep: a scale decision, a preemption, a fallback, and why.</summary>
+public sealed record SweepEventView(long Id, DateTimeOffset At, string Kind, long? TrialId, string Message);

@@ -1,0 +1,26 @@
+using Tuner.Scheduler.Capacity.Local;
+using Tuner.Scheduler.Hosting;
+
+namespace Tuner.Scheduler.Capacity;
+
+/// <summary>The scheduler's capacity side: providers, the launch registry, the autoscaler and the local spot market.</summary>
+public static class CapacityServices
+{
+    public static IServiceCollection AddTunerCapacity(this IServiceCollection services, TunerSettings settings, CapacitySettings capacity)
+    {
+        services.AddSingleton(capacity);
+        services.AddSingleton(new LocalCapacityOptions(
+            Path.Combine(settings.Home, "capacity", "local"), Path.Combine(settings.Home, "logs"), capacity.LocalMaxWorkers, WorkerHost.ShutdownTimeout + TimeSpan.FromSeconds(5)));
+        services.AddSingleton<LocalCapacityProvider>();
+        services.AddSingleton<ICapacityProvider>(s => s.GetRequiredService<LocalCapacityProvider>());
+        services.AddSingleton(s => new CapacityProviders(s.GetServices<ICapacityProvider>(), CloudProviders.NotConfigured()));
+        services.AddSingleton<WorkerScripts>();
+        services.AddSingleton<CapacityRegistry>();
+        services.AddSingleton<ILaunchBudget, UnlimitedLaunchBudget>();
+        services.AddSingleton<AutoscalerLeadership>();
+        services.AddSingleton(new LocalSpotMarketRandom(capacity.SpotMarketSeed ?? Random.Shared.Next()));
+        services.AddHostedService<Autoscaler>();
+        services.AddHostedService<LocalSpotMarket>();
+        return services;
+    }
+}

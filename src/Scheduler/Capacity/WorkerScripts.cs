@@ -1,0 +1,37 @@
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Workers;
+
+namespace Tuner.Scheduler.Capacity;
+
+/// <summary>Writes the startup script for a pool's next machine: where the database, the checkpoints and the queue are.</summary>
+public sealed class WorkerScripts(TunerSettings settings, CapacitySettings capacity, DatabaseAddress database)
+{
+    public string For(CapacityPool pool)
+    {
+        var databaseUrl = capacity.WorkerDatabaseUrl ?? database.ConnectionString;
+        var environment = new Dictionary<string, string>(settings.ToEnvironment(databaseUrl)) { ["TUNER_QUEUE"] = pool.Name };
+        if (pool.Provider == Local.LocalCapacityProvider.ProviderName)
+        {
+            return WorkerStartupScript.ForLocal(environment, SelfProcess.Command());
+        }
+
+        if (capacity.WorkerImage is null)
+        {
+            throw new CapacityException(CapacityErrorKind.Rejected, "NoWorkerImage", "cloud workers need a container image: set TUNER_WORKER_IMAGE (see docs/cloud-capacity.md)");
+        }
+
+        if (!settings.CheckpointRoot.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            throw new CapacityException(CapacityErrorKind.Rejected, "NoObjectStore",
+                $"cloud workers need object storage for checkpoints: set TUNER_CHECKPOINTS=s3://bucket/prefix (it is '{settings.CheckpointRoot}')");
+        }
+
+        foreach (var local in new[] { "TUNER_HOME", "TUNER_DATA_DIR" })
+        {
+            environment.Remove(local);
+        }
+
+        return WorkerStartupScript.ForCloud(environment, pool.Provider, capacity.WorkerImage, pool.GpuCount);
+    }
+}

@@ -6,8 +6,9 @@ using Tuner.Trainer.Checkpoints;
 namespace Tuner.Scheduler.Checkpoints;
 
 /// <summary>
-/// Deletes checkpoint objects whose rows were marked Deleting, then marks them Deleted. Safe to run again: the
-/// reconciler sweeps up whatever a crash left between the commit and the deletion.
+/// Deletes checkpoint objects whose rows were marked Deleting, then marks them Deleted; deletes the objects of
+/// Unusable checkpoints too (corrupt bytes help no one; the row keeps its state and problem, and gets DeletedAt). Safe
+/// to run again: the reconciler sweeps up whatever a crash left between the commit and the deletion.
 /// </summary>
 public sealed class CheckpointJanitor(
     IDbContextFactory<TunerDbContext> contexts,
@@ -35,6 +36,26 @@ public sealed class CheckpointJanitor(
         logger.LogDebug("Deleted {Count} checkpoints", checkpoints.Count);
     }
 
+    /// <summary>Deletes the objects of Unusable checkpoints and stamps DeletedAt; their state and problem stay.</summary>
+    public async Task DeleteUnusableAsync(IReadOnlyList<Checkpoint> checkpoints, CancellationToken ct)
+    {
+        if (checkpoints.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var checkpoint in checkpoints)
+        {
+            await store.DeleteAsync(checkpoint.Key, ct);
+        }
+
+        var ids = checkpoints.Select(c => c.Id).ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Checkpoints.Where(c => ids.Contains(c.Id) && c.State == CheckpointState.Unusable)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedAt, clock.GetUtcNow()), ct);
+        logger.LogDebug("Deleted the objects of {Count} unusable checkpoints", checkpoints.Count);
+    }
+
     /// <summary>Finishes deletions that a crash interrupted.</summary>
     public async Task DeletePendingAsync(CancellationToken ct)
     {
@@ -43,6 +64,11 @@ public sealed class CheckpointJanitor(
             .Where(c => c.State == CheckpointState.Deleting)
             .Take(500)
             .ToListAsync(ct);
+        var unusable = await db.Checkpoints.AsNoTracking()
+            .Where(c => c.State == CheckpointState.Unusable && c.DeletedAt == null)
+            .Take(500)
+            .ToListAsync(ct);
         await DeleteAsync(pending, ct);
+        await DeleteUnusableAsync(unusable, ct);
     }
 }

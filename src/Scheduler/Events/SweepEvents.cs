@@ -3,9 +3,22 @@ using Tuner.Scheduler.Data.Entities;
 
 namespace Tuner.Scheduler.Events;
 
-/// <summary>Adds a <see cref="SweepEvent"/> to the context; it is written with the caller's SaveChanges.</summary>
+/// <summary>Records what happened to a sweep as a <see cref="SweepEvent"/> in the caller's DbContext, so the event is
+/// saved in the same transaction as the change it explains.</summary>
 public static class SweepEvents
 {
-    public static void Add(TunerDbContext db, long sweepId, long? trialId, string kind, string message, TimeProvider clock) =>
-        db.SweepEvents.Add(new SweepEvent { SweepId = sweepId, TrialId = trialId, Kind = kind, Message = message, At = clock.GetUtcNow() });
+    /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
+    public const string CheckpointFallback = "checkpoint_fallback";
+
+    /// <summary>Adds the event to <paramref name="db"/> (saved by the caller's SaveChanges) and returns it.</summary>
+    public static SweepEvent Add(
+        TunerDbContext db, long sweepId, long? trialId, string kind, string message, TimeProvider clock)
+    {
+        var sweepEvent = new SweepEvent
+        {
+            SweepId = sweepId, TrialId = trialId, Kind = kind, Message = message, At = clock.GetUtcNow(),
+        };
+        db.SweepEvents.Add(sweepEvent);
+        return sweepEvent;
+    }
 }

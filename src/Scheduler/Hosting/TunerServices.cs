@@ -20,7 +20,7 @@ public static class TunerServices
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
         services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
-        services.AddSingleton<ICheckpointStore>(new FileSystemCheckpointStore(settings.CheckpointRoot));
+        services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<CheckpointJanitor>();

@@ -15,8 +15,19 @@ public sealed record TunerSettings
     /// <summary>Port of the private cluster (TUNER_PG_PORT).</summary>
     public int LocalPostgresPort { get; init; } = 55432;
 
-    /// <summary>Root of the filesystem checkpoint store (TUNER_CHECKPOINTS, default HOME/checkpoints).</summary>
+    /// <summary>
+    /// Where checkpoints live (TUNER_CHECKPOINTS, default HOME/checkpoints): a folder, or <c>s3://bucket/prefix</c> for
+    /// S3-compatible object storage (see <see cref="Checkpoints.CheckpointStores"/>).
+    /// </summary>
     public required string CheckpointRoot { get; init; }
+
+    /// <summary>S3 endpoint override for MinIO, GCS's XML API or R2 (TUNER_S3_ENDPOINT); null for AWS S3.</summary>
+    public string? S3Endpoint { get; init; }
+
+    /// <summary>S3 signing region, and AWS region when there is no endpoint override (TUNER_S3_REGION).</summary>
+    public string S3Region { get; init; } = DefaultS3Region;
+
+    public const string DefaultS3Region = "us-east-1";
 
     /// <summary>Where training data lives (TUNER_DATA_DIR, default HOME/data/mnist).</summary>
     public required string DataDirectory { get; init; }
@@ -50,6 +61,8 @@ public sealed record TunerSettings
             DatabaseUrl = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
             LocalPostgresPort = IntOr("TUNER_PG_PORT", 55432),
             CheckpointRoot = Environment.GetEnvironmentVariable("TUNER_CHECKPOINTS") ?? Path.Combine(home, "checkpoints"),
+            S3Endpoint = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_ENDPOINT")),
+            S3Region = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_REGION")) ?? DefaultS3Region,
             DataDirectory = Environment.GetEnvironmentVariable("TUNER_DATA_DIR") ?? Path.Combine(home, "data", "mnist"),
             Urls = Environment.GetEnvironmentVariable("TUNER_URLS") ?? "http://127.0.0.1:5080",
             LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
@@ -58,8 +71,23 @@ public sealed record TunerSettings
         };
     }
 
-    /// <summary>The environment a child worker needs to join this process's database and stores.</summary>
-    public IReadOnlyDictionary<string, string> ToEnvironment(string databaseUrl) => new Dictionary<string, string>
+    /// <summary>
+    /// The environment a child worker needs to join this process's database and stores. S3 credentials are not in it:
+    /// children inherit AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or a profile, or an instance role) from the environment.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToEnvironment(string databaseUrl)
+    {
+        var environment = BaseEnvironment(databaseUrl);
+        environment["TUNER_S3_REGION"] = S3Region;
+        if (S3Endpoint is not null)
+        {
+            environment["TUNER_S3_ENDPOINT"] = S3Endpoint;
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> BaseEnvironment(string databaseUrl) => new()
     {
         ["TUNER_HOME"] = Home,
         ["TUNER_DATABASE_URL"] = databaseUrl,

@@ -23,26 +23,9 @@ public sealed class FencedTrialHost(
     TimeProvider clock,
     ILogger logger) : ITrialHost
 {
-    public async Task<Stream?> OpenLatestCheckpointAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var candidates = await db.Checkpoints.AsNoTracking()
-            .Where(c => c.TrialId == context.TrialId && c.State == CheckpointState.Live)
-            .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)
-            .ToListAsync(ct);
-        foreach (var checkpoint in candidates)
-        {
-            var stream = await store.OpenReadAsync(checkpoint.Key, ct);
-            if (stream is not null)
-            {
-                return stream;
-            }
-
-            logger.LogWarning("Checkpoint {Uri} of trial {TrialId} is missing; trying the one before", checkpoint.Uri, context.TrialId);
-        }
-
-        return null;
-    }
+    /// <summary>The newest Live checkpoint that reads back with its recorded SHA-256; see <see cref="CheckpointRestore"/>.</summary>
+    public Task<Stream?> OpenLatestCheckpointAsync(CancellationToken ct) =>
+        new CheckpointRestore(context, fenced, contexts, store, janitor, clock, logger).OpenLatestAsync(ct);
 
     public async Task<PruneDecision> ReportAsync(EpochReport report, CancellationToken ct)
     {
@@ -77,7 +60,7 @@ public sealed class FencedTrialHost(
     public async Task SaveCheckpointAsync(TrainingPosition position, Stream content, CancellationToken ct)
     {
         var key = context.CheckpointKey(position.Epoch, position.Batch);
-        await store.WriteAsync(key, content, ct);
+        var stored = await store.WriteAsync(key, content, ct);
         IReadOnlyList<Checkpoint> doomed;
         try
         {
@@ -89,8 +72,9 @@ public sealed class FencedTrialHost(
                     Epoch = position.Epoch,
                     Batch = position.Batch,
                     Key = key,
-                    Uri = store.UriOf(key),
-                    SizeBytes = content.CanSeek ? content.Length : 0,
+                    Uri = stored.Uri,
+                    SizeBytes = stored.SizeBytes,
+                    Sha256 = stored.Sha256,
                     LeaseToken = context.Lease.Token,
                     State = CheckpointState.Live,
                     CreatedAt = clock.GetUtcNow(),

@@ -1,22 +1,24 @@
 namespace Tuner.Trainer.Checkpoints;
 
 /// <summary>Checkpoints as files under <paramref name="root"/>. A write goes to a temporary file in the target's
-/// folder, is flushed to disk and renamed over the target, so readers never see a partial checkpoint.</summary>
+/// folder (hashed on the way), is flushed to disk and renamed over the target, so readers never see a partial
+/// checkpoint.</summary>
 public sealed class FileSystemCheckpointStore(string root) : ICheckpointStore
 {
     private readonly string _root = Path.GetFullPath(root);
 
-    public async Task WriteAsync(string key, Stream content, CancellationToken ct)
+    public async Task<StoredCheckpoint> WriteAsync(string key, Stream content, CancellationToken ct)
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.tmp-{Guid.NewGuid():N}";
+        (long SizeBytes, string Sha256) digest;
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
                              bufferSize: 1 << 16, useAsync: true))
             {
-                await content.CopyToAsync(file, ct);
+                digest = await CheckpointDigest.CopyAsync(content, file, ct);
                 await file.FlushAsync(ct);
                 file.Flush(flushToDisk: true);
             }
@@ -26,6 +28,7 @@ public sealed class FileSystemCheckpointStore(string root) : ICheckpointStore
         {
             File.Delete(temporary);
         }
+        return new StoredCheckpoint(UriOf(key), digest.SizeBytes, digest.Sha256);
     }
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken ct)

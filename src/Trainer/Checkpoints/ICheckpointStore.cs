@@ -5,8 +5,9 @@ namespace Tuner.Trainer.Checkpoints;
 public interface ICheckpointStore
 {
     /// <summary>Stores <paramref name="content"/> (read from its current position to the end) under
-    /// <paramref name="key"/>, atomically: readers see the whole old object or the whole new one.</summary>
-    Task WriteAsync(string key, Stream content, CancellationToken ct);
+    /// <paramref name="key"/>, atomically: readers see the whole old object or the whole new one. Returns where it went,
+    /// how many bytes it took and their SHA-256, computed from the bytes as they were written.</summary>
+    Task<StoredCheckpoint> WriteAsync(string key, Stream content, CancellationToken ct);
 
     /// <summary>Opens the object for reading, or returns null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken ct);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Tests.TestSupport;
 
@@ -19,6 +20,24 @@ public sealed class FileSystemCheckpointStoreTests : IDisposable
         await _store.WriteAsync(Key, new MemoryStream([1, 2, 3]), CancellationToken.None);
 
         Assert.Equal([1, 2, 3], await ReadAsync(Key));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(200_003)]
+    public async Task Write_ReturnsUriSizeAndSha256OfTheBytesWritten(int size)
+    {
+        var bytes = new byte[size];
+        new Random(5).NextBytes(bytes);
+        var content = new MemoryStream([0xFF, .. bytes]) { Position = 1 };
+
+        var stored = await _store.WriteAsync(Key, content, CancellationToken.None);
+
+        Assert.Equal(_store.UriOf(Key), stored.Uri);
+        Assert.Equal(size, stored.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Sha256);
+        Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(await ReadAsync(Key))));
     }
 
     [Fact]

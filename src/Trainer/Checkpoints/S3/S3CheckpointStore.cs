@@ -31,11 +31,7 @@ public sealed class S3CheckpointStore(IAmazonS3 client, S3Location location, S3S
         return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
     }
 
-    public async Task WriteAsync(string key, Stream content, CancellationToken ct) =>
-        await WriteWithDigestAsync(key, content, ct);
-
-    /// <summary>Like <see cref="WriteAsync"/>, and returns the size and SHA-256 of the bytes stored.</summary>
-    public async Task<CheckpointObject> WriteWithDigestAsync(string key, Stream content, CancellationToken ct)
+    public async Task<StoredCheckpoint> WriteAsync(string key, Stream content, CancellationToken ct)
     {
         var objectKey = ObjectKeyOf(key);
         var partSize = (int)_options.PartSizeBytes;
@@ -59,7 +55,7 @@ public sealed class S3CheckpointStore(IAmazonS3 client, S3Location location, S3S
         {
             await S3MultipartUpload.RunAsync(client, location.Bucket, objectKey, head, reader, partSize, ct);
         }
-        return new CheckpointObject(UriOf(key), reader.BytesRead, reader.Sha256Hex());
+        return new StoredCheckpoint(UriOf(key), reader.BytesRead, reader.Sha256Hex());
     }
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken ct)

@@ -45,12 +45,12 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
     [Theory]
     [InlineData(12_345, 16 * S3StoreOptions.MiB)]
     [InlineData(11 * S3StoreOptions.MiB, S3StoreOptions.MiB)]
-    public async Task WriteWithDigestAsync_ReturnsSizeAndSha256OfTheBytes(long size, long thresholdBytes)
+    public async Task WriteAsync_ReturnsSizeAndSha256OfTheBytes(long size, long thresholdBytes)
     {
         var store = s3.NewStore(thresholdBytes);
         var bytes = RandomBytes((int)size, seed: 3);
 
-        var stored = await store.WriteWithDigestAsync("digest.ckpt", new MemoryStream(bytes), CancellationToken.None);
+        var stored = await store.WriteAsync("digest.ckpt", new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(size, stored.SizeBytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Sha256);

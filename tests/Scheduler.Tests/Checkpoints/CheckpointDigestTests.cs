@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Events;
+using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.Scheduler.Tests.Support;
+using Tuner.Scheduler.Trials;
+using Tuner.Trainer;
+using Tuner.Trainer.Checkpoints;
+using static Tuner.Scheduler.Tests.Checkpoints.S3TrialScenario;
+
+namespace Tuner.Scheduler.Tests.Checkpoints;
+
+/// <summary>Digests recorded on save, and what retention and the janitor do with Unusable checkpoints, on real
+/// PostgreSQL and a real S3 server (fauxqs).</summary>
+[Collection("postgres")]
+public sealed class CheckpointDigestTests(PostgresServerFixture postgres, S3ServerFixture s3) : IClassFixture<S3ServerFixture>
+{
+    [Fact]
+    public async Task Save_RecordsTheSha256AndSizeOfTheBytes_AsStoredInS3()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "restore_digest");
+        var store = s3.NewStore(s3.NewLocation());
+        var saved = await SaveTwoCheckpointsAsync(harness, store);
+
+        var rows = await CheckpointsAsync(harness, saved.TrialId);
+
+        Assert.Equal(2, rows.Count);
+        foreach (var (row, bytes) in rows.Zip([saved.Epoch1, saved.Epoch2]))
+        {
+            Assert.Equal(CheckpointDigest.Sha256Of(bytes), row.Sha256);
+            Assert.Equal(bytes.Length, row.SizeBytes);
+            Assert.Equal(store.UriOf(row.Key), row.Uri);
+            Assert.StartsWith("s3://", row.Uri);
+            Assert.Equal(row.Sha256, CheckpointDigest.Sha256Of(await ReadAsync(store, row.Key)));
+        }
+    }
+
+    [Fact]
+    public async Task Retention_IgnoresUnusableCheckpoints_AfterAFallback()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "restore_retention");
+        var store = s3.NewStore(s3.NewLocation());
+        var saved = await SaveTwoCheckpointsAsync(harness, store);
+        await store.DeleteAsync((await CheckpointsAsync(harness, saved.TrialId))[1].Key, CancellationToken.None);
+        await harness.ExpireLeaseAsync(saved.TrialId);
+        var contextB = await new StepWorker(harness, "worker-b").StartAsync(saved.TrialId);
+        var hostB = HostOn(harness, contextB, store);
+        await (await hostB.OpenLatestCheckpointAsync(CancellationToken.None))!.DisposeAsync();
+
+        await ReportAsync(hostB, 2, 0.6);
+        await hostB.SaveCheckpointAsync(new TrainingPosition(2, 0), new MemoryStream(Bytes(3)), CancellationToken.None);
+        await ReportAsync(hostB, 3, 0.7);
+        await hostB.SaveCheckpointAsync(new TrainingPosition(3, 0), new MemoryStream(Bytes(4)), CancellationToken.None);
+
+        var rows = await CheckpointsAsync(harness, saved.TrialId);
+        Assert.Equal(
+            [(1, CheckpointState.Live), (2, CheckpointState.Unusable), (2, CheckpointState.Deleted), (3, CheckpointState.Live)],
+            rows.Select(c => (c.Epoch, c.State)));
+    }
+
+    [Fact]
+    public async Task Janitor_DeletesTheObjectOfAnUnusableCheckpoint_ThatACrashLeftBehind()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "restore_janitor");
+        var store = s3.NewStore(s3.NewLocation());
+        var saved = await SaveTwoCheckpointsAsync(harness, store);
+        var newest = (await CheckpointsAsync(harness, saved.TrialId))[1];
+        await using (var db = await harness.DbAsync())
+        {
+            await db.Checkpoints.Where(c => c.Id == newest.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, CheckpointState.Unusable).SetProperty(c => c.Problem, "sha256 mismatch: test"));
+        }
+
+        var contexts = harness.Get<IDbContextFactory<TunerDbContext>>();
+        await new CheckpointJanitor(contexts, store, TimeProvider.System, NullLogger<CheckpointJanitor>.Instance)
+            .DeletePendingAsync(CancellationToken.None);
+
+        var row = (await CheckpointsAsync(harness, saved.TrialId))[1];
+        Assert.Equal((CheckpointState.Unusable, "sha256 mismatch: test"), (row.State, row.Problem));
+        Assert.NotNull(row.DeletedAt);
+        Assert.Null(await store.OpenReadAsync(newest.Key, CancellationToken.None));
+    }
+}

@@ -119,6 +119,15 @@ public sealed class CapacityRegistry(
                 logger.LogInformation("Adopted {Provider} instance {InstanceId} by its launch token", provider.Name, instance.InstanceId);
             }
 
+            if (instance.State == ProviderInstanceState.Stopped && row.State != CapacityInstanceState.Terminating)
+            {
+                // A stopped machine does no work but keeps its disk (and, on GCE, its name): workers power off when they
+                // exit, and a spot VM may be stopped by preemption. Delete it.
+                row.State = CapacityInstanceState.Terminating;
+                row.TerminateRequestedAt ??= now;
+                row.EndReason ??= "stopped: worker exited or the machine was preempted";
+            }
+
             if (row.State == CapacityInstanceState.Terminating) toTerminate.Add((instance.InstanceId, row.EndReason ?? "terminating"));
         }
 

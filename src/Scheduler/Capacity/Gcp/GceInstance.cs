@@ -22,13 +22,14 @@ internal sealed record GceInstance(string Name, string Zone, string MachineType,
             Labels: labels);
     }
 
-    /// <summary>GCE's status as Tuner sees it; null for TERMINATED (stopped or about to vanish), which Tuner does not list.</summary>
+    /// <summary>GCE's status as Tuner sees it. TERMINATED (a VM that powered itself off, or a spot VM stopped by
+    /// preemption) is Stopped: it still holds its disk, so the reconciler deletes it.</summary>
     public ProviderInstanceState? State => Status switch
     {
         "PROVISIONING" or "STAGING" or "PENDING" => ProviderInstanceState.Pending,
         "RUNNING" or "REPAIRING" => ProviderInstanceState.Running,
         "STOPPING" or "SUSPENDING" => ProviderInstanceState.Stopping,
-        "SUSPENDED" or "STOPPED" => ProviderInstanceState.Stopped,
+        "SUSPENDED" or "STOPPED" or "TERMINATED" => ProviderInstanceState.Stopped,
         _ => null,
     };
 

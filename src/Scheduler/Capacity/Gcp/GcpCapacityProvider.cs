@@ -60,7 +60,7 @@ public sealed class GcpCapacityProvider : ICapacityProvider
             throw GceErrors.ToCapacityException(code, operation.HttpErrorStatusCode, $"{action} failed: {code}: {operation.ErrorMessage}");
     }
 
-    /// <summary>VMs labelled tuner-deployment = the (sanitised) deployment in any zone, except TERMINATED ones.</summary>
+    /// <summary>VMs labelled tuner-deployment = the (sanitised) deployment in any zone, stopped (TERMINATED) ones included.</summary>
     public async Task<IReadOnlyList<ProviderInstance>> ListAsync(string deployment, CancellationToken ct)
     {
         var label = GceLabels.Value(deployment);

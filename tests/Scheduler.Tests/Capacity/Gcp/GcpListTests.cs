@@ -29,6 +29,7 @@ public sealed class GcpListTests
             new ProviderInstance("us-central1-b/c-running", "t3", ProviderInstanceState.Running, "n2-standard-8", "us-central1-b", CapacityMarket.Spot),
             new ProviderInstance("us-central1-b/d-stopping", "t4", ProviderInstanceState.Stopping, "n2-standard-4", "us-central1-b", CapacityMarket.Spot),
             new ProviderInstance("us-east1-c/e-suspended", "t5", ProviderInstanceState.Stopped, "n2-standard-4", "us-east1-c", CapacityMarket.Spot),
+            new ProviderInstance("us-east1-c/f-terminated", "t6", ProviderInstanceState.Stopped, "n2-standard-4", "us-east1-c", CapacityMarket.Spot),
         ], listed.OrderBy(i => i.InstanceId, StringComparer.Ordinal));
         var call = Assert.Single(gcp.Fake.Requests);
         Assert.Equal(("GET", "aggregated/instances", "labels.tuner-deployment=prod"), (call.Method, call.Path, call.Query["filter"]));

@@ -12,8 +12,12 @@ public static class CapacityServices
         services.AddSingleton(new LocalCapacityOptions(
             Path.Combine(settings.Home, "capacity", "local"), Path.Combine(settings.Home, "logs"), capacity.LocalMaxWorkers, WorkerHost.ShutdownTimeout + TimeSpan.FromSeconds(5)));
         services.AddSingleton<LocalCapacityProvider>();
-        services.AddSingleton<ICapacityProvider>(s => s.GetRequiredService<LocalCapacityProvider>());
-        services.AddSingleton(s => new CapacityProviders(s.GetServices<ICapacityProvider>(), CloudProviders.NotConfigured()));
+        services.AddSingleton(s =>
+        {
+            var (clouds, notConfigured) = CloudProviders.FromEnvironment(
+                CloudProviders.ProcessEnvironment(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILoggerFactory>());
+            return new CapacityProviders([s.GetRequiredService<LocalCapacityProvider>(), .. clouds], notConfigured);
+        });
         services.AddSingleton<WorkerScripts>();
         services.AddSingleton<CapacityRegistry>();
         services.AddSingleton<ILaunchBudget, UnlimitedLaunchBudget>();

@@ -41,6 +41,8 @@ internal sealed class RunInstancesLauncher(IAmazonEC2 ec2, AwsCapacityOptions op
         SubnetId = subnet,
         ClientToken = request.LaunchToken,
         UserData = userData,
+        // The worker powers the machine off when it exits: that must end the instance, not leave it stopped.
+        InstanceInitiatedShutdownBehavior = ShutdownBehavior.Terminate,
         KeyName = options.KeyName,
         SecurityGroupIds = options.SecurityGroupIds.Count > 0 ? [.. options.SecurityGroupIds] : null,
         IamInstanceProfile = options.InstanceProfile is null ? null

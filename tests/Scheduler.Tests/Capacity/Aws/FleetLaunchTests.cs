@@ -65,6 +65,7 @@ public sealed class FleetLaunchTests
         Assert.Equal([SecurityGroup], create.Values("LaunchTemplateData.SecurityGroupId"));
         Assert.Equal("ops-key", create["LaunchTemplateData.KeyName"]);
         Assert.Equal("required", create["LaunchTemplateData.MetadataOptions.HttpTokens"]);
+        Assert.Equal("terminate", create["LaunchTemplateData.InstanceInitiatedShutdownBehavior"]);
         Assert.Matches("^tuner-prod-gpu-pool-[0-9a-f]{12}$", create["LaunchTemplateName"]);
         Assert.Equal(new Dictionary<string, string> { ["tuner-deployment"] = "prod" }, create.Tags("launch-template"));
     }

@@ -21,6 +21,7 @@ public sealed class RunInstancesLaunchTests
         Assert.Equal("terminate", run["InstanceMarketOptions.SpotOptions.InstanceInterruptionBehavior"]);
         Assert.Equal(Script, Encoding.UTF8.GetString(Convert.FromBase64String(run["UserData"]!)));
         Assert.Equal(request.LaunchToken, run["ClientToken"]);
+        Assert.Equal("terminate", run["InstanceInitiatedShutdownBehavior"]);
         Assert.Equal(("1", "1"), (run["MinCount"], run["MaxCount"]));
         Assert.Equal(("g5.xlarge", SubnetA, ImageId), (run["InstanceType"], run["SubnetId"], run["ImageId"]));
         Assert.Equal("tuner-worker", run["IamInstanceProfile.Name"]);

@@ -26,6 +26,7 @@ public static class TunerServices
         services.AddSingleton<CheckpointJanitor>();
         services.AddSingleton<TrialLeases>();
         services.AddSingleton<ExpiredLeases>();
+        services.AddSingleton<Workers.WorkerStopReason>();
         services.AddSingleton<FencedTransaction>();
         services.AddSingleton<TrialFinalizer>();
         services.AddSingleton<TrialRunStarter>();

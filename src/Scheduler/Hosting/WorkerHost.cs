@@ -29,7 +29,6 @@ public static class WorkerHost
             o.ShutdownTimeout = ShutdownTimeout;
         });
         builder.Services.AddHostedService<WorkerPresence>();
-        builder.Services.AddSingleton<WorkerStopReason>();
         builder.Services.AddHttpClient();
         builder.Services.AddHostedService<PreemptionNotices>();
         return builder.Build();

@@ -6,8 +6,8 @@ namespace Tuner.Scheduler.Reports;
 /// <param name="RecoverySeconds">For each preempted run that was resumed: seconds from the preemption (the notice, or
 /// the kill) until the trial's next run took its lease on another worker.</param>
 /// <param name="UsefulEpochs">Epochs in the trials' final histories.</param>
-/// <param name="ComputedEpochs">Epochs' worth of worker time spent on the sweep's trials: useful epochs plus the time
-/// lost to preemptions (work after the last checkpoint, resume overhead), converted at each trial's own seconds per epoch.</param>
+/// <param name="ComputedEpochs">Epochs trained in all: the useful ones plus the work killed runs did after their last
+/// checkpoint (trained again after the resume), converted at each trial's own seconds per epoch.</param>
 public sealed record PreemptionStats(
     int Runs, int Notices, int Kills, IReadOnlyList<double> RecoverySeconds, double UsefulEpochs, double ComputedEpochs)
 {

@@ -6,7 +6,9 @@ namespace Tuner.Scheduler.Reports;
 
 /// <summary>
 /// Computes <see cref="PreemptionStats"/> from what PostgreSQL holds: trial runs, epoch reports (each with its training
-/// seconds) and, for workers on Tuner-launched machines, when their machine was preempted.
+/// seconds), checkpoint times and, for workers on Tuner-launched machines, when their machine was preempted. A run that
+/// ended on a notice loses nothing (its checkpoint holds the partial epoch); a killed run loses the time from its last
+/// checkpoint (or its start) to the kill, converted to epochs at the trial's mean seconds per epoch.
 /// </summary>
 public static class PreemptionStatsQuery
 {
@@ -21,10 +23,12 @@ public static class PreemptionStatsQuery
             .Join(db.CapacityInstances.AsNoTracking(), w => w.InstanceId, i => i.InstanceId,
                 (w, i) => new { WorkerId = w.Id, i.TerminateRequestedAt, i.EndedAt, i.EndReason })
             .ToListAsync(ct);
+        var checkpointTimes = await db.Checkpoints.AsNoTracking().Where(c => trialIds.Contains(c.TrialId))
+            .Select(c => new { c.TrialId, c.LeaseToken, c.CreatedAt }).ToListAsync(ct);
         var preemptedAt = machines.Where(m => m.EndReason != null && m.EndReason.StartsWith("preempted", StringComparison.Ordinal))
             .GroupBy(m => m.WorkerId).ToDictionary(g => g.Key, g => g.First());
 
-        double useful = 0, computed = 0;
+        double useful = 0, lost = 0;
         var recoveries = new List<double>();
         foreach (var trialRuns in runs.GroupBy(r => r.TrialId))
         {
@@ -38,7 +42,14 @@ public static class PreemptionStatsQuery
                 var run = ordered[i];
                 preemptedAt.TryGetValue(run.WorkerId, out var machine);
                 var end = run.Outcome == TrialRunOutcome.Lost && machine?.EndedAt is { } killed ? killed : run.EndedAt;
-                if (end is { } e) computed += Math.Max(0, (e - run.StartedAt).TotalSeconds) / perEpoch;
+                if (run.Outcome == TrialRunOutcome.Lost && end is { } e)
+                {
+                    // Killed without notice: everything after the run's last checkpoint is computed again.
+                    var saved = checkpointTimes.Where(c => c.TrialId == run.TrialId && c.LeaseToken == run.LeaseToken && c.CreatedAt <= e)
+                        .Select(c => (DateTimeOffset?)c.CreatedAt).Max() ?? run.StartedAt;
+                    lost += Math.Max(0, (e - saved).TotalSeconds) / perEpoch;
+                }
+
                 if (run.Outcome is not (TrialRunOutcome.Preempted or TrialRunOutcome.Lost) || i + 1 >= ordered.Count) continue;
                 var preemption = machine?.TerminateRequestedAt ?? end ?? run.StartedAt;
                 recoveries.Add((ordered[i + 1].StartedAt - preemption).TotalSeconds);
@@ -51,6 +62,6 @@ public static class PreemptionStatsQuery
             runs.Count(r => r.Outcome == TrialRunOutcome.Lost),
             recoveries,
             useful,
-            Math.Max(useful, computed));
+            useful + lost);
     }
 }

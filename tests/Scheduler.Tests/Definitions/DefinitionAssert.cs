@@ -11,7 +11,11 @@ internal static class DefinitionAssert
     {
         IReadOnlyList<ParameterSpec> noSpace = [];
         IReadOnlyDictionary<string, string> noLabels = new Dictionary<string, string>();
-        Assert.Equal(expected with { Space = noSpace, Labels = noLabels }, actual with { Space = noSpace, Labels = noLabels });
+        IReadOnlyList<string> noTypes = [];
+        Assert.Equal(
+            expected with { Space = noSpace, Labels = noLabels, Capacity = expected.Capacity with { InstanceTypes = noTypes } },
+            actual with { Space = noSpace, Labels = noLabels, Capacity = actual.Capacity with { InstanceTypes = noTypes } });
+        Assert.Equal(expected.Capacity.InstanceTypes, actual.Capacity.InstanceTypes);
         Assert.Equal(expected.Labels, actual.Labels);
         Assert.Equal(expected.Space, actual.Space);
     }

@@ -67,7 +67,8 @@ public sealed class ExampleDefinitionTests
               },
               "sampler": { "kind": "auto", "seed": 42 },
               "pruner": { "kind": "median", "startup_trials": 5, "warmup_steps": 2 },
-              "budget": { "max_trials": 30, "parallelism": 2 }
+              "budget": { "max_trials": 30, "parallelism": 2 },
+              "capacity": { "provider": "local" }
             }
             """;
 

@@ -18,7 +18,8 @@ internal static class CapacityReader
         var section = document.Section("capacity", Keys, required: false);
         if (section is null) return CapacitySection.LocalDefault(parallelism);
 
-        var provider = section.OneOf("provider", Providers, "provider", required: true) ?? CapacitySection.Local;
+        var named = section.OneOf("provider", Providers, "provider", required: true);
+        var provider = named ?? CapacitySection.Local;
         var cloud = provider != CapacitySection.Local;
         var types = ReadInstanceTypes(section, required: cloud);
         var gpus = section.Int("gpus", required: false, min: 0) ?? 0;
@@ -27,6 +28,7 @@ internal static class CapacityReader
         var idle = ReadDuration(section, "idle_timeout") ?? (cloud ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(1));
         var fallback = section.Int("on_demand_after_spot_failures", required: false, min: 1) ?? 3;
         var market = ReadSpotMarket(section, provider);
+        if (named is null) return new CapacitySection(provider, types, gpus, spot, maxInstances, idle, fallback, market);
         if (!cloud && types.Count > 0)
         {
             section.Problems.Add(section.PathOf("instance_types"), "instance_types apply to aws and gcp only; local workers are processes on this machine", section.Find("instance_types"));

@@ -64,7 +64,7 @@ public sealed class GcpListTests
     }
 
     [Fact]
-    public async Task List_LeavesOutPreemptedInstance_ThatTerminationActionDeletes()
+    public async Task List_ShowsPreemptedInstanceAsStopped_UntilTheDeleteActionRemovesIt()
     {
         await using var gcp = await GcpHarness.StartAsync();
         var launched = await gcp.Provider.LaunchAsync(GcpHarness.Request(), CancellationToken.None);
@@ -74,7 +74,7 @@ public sealed class GcpListTests
         var whileTerminated = await gcp.Provider.ListAsync("prod", CancellationToken.None);
         var afterDeletion = await gcp.Provider.ListAsync("prod", CancellationToken.None);
 
-        Assert.Empty(whileTerminated);
+        Assert.Equal(ProviderInstanceState.Stopped, Assert.Single(whileTerminated).State);
         Assert.Empty(afterDeletion);
         Assert.Empty(gcp.Fake.Instances);
         await gcp.Provider.TerminateAsync(launched.InstanceId, CancellationToken.None);

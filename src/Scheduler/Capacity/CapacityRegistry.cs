@@ -114,7 +114,8 @@ public sealed class CapacityRegistry(
                 row.InstanceId = instance.InstanceId;
                 row.InstanceType = instance.InstanceType;
                 row.Zone = instance.Zone;
-                row.State = CapacityInstanceState.Running;
+                // A row terminated before its id was known (scaled to zero mid-launch) stays Terminating: end the machine.
+                if (row.State == CapacityInstanceState.Requested) row.State = CapacityInstanceState.Running;
                 row.LaunchedAt ??= now;
                 logger.LogInformation("Adopted {Provider} instance {InstanceId} by its launch token", provider.Name, instance.InstanceId);
             }

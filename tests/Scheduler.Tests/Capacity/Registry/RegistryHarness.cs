@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tuner.Scheduler.Capacity;
+using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Tests.Capacity.Aws;
+using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.Scheduler.Tests.Support;
+using Tuner.Scheduler.Trials;
+
+namespace Tuner.Scheduler.Tests.Capacity.Registry;
+
+/// <summary>
+/// The capacity registry as the scheduler builds it, by hand: a fresh PostgreSQL database (<see cref="SchedulerHarness"/>),
+/// the real <see cref="AwsCapacityProvider"/> against the in-process EC2 fake, worker scripts for deployment "test" with
+/// image example/worker:1 and checkpoints in s3://bucket/prefix, and a clock the test moves.
+/// </summary>
+internal sealed class RegistryHarness : IAsyncDisposable
+{
+    public const string Deployment = "test";
+    public const string Image = "example/worker:1";
+    public const string ObjectStore = "s3://bucket/prefix";
+
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    private RegistryHarness(SchedulerHarness scheduler, AwsHarness aws, ManualClock clock, CapacitySettings capacity, CapacityRegistry registry)
+    {
+        Scheduler = scheduler;
+        Aws = aws;
+        Clock = clock;
+        Capacity = capacity;
+        Registry = registry;
+    }
+
+    public SchedulerHarness Scheduler { get; }
+    public AwsHarness Aws { get; }
+    public ManualClock Clock { get; }
+    public CapacitySettings Capacity { get; }
+    public CapacityRegistry Registry { get; }
+
+    public static async Task<RegistryHarness> StartAsync(PostgresServerFixture postgres, string prefix, string checkpoints = ObjectStore)
+    {
+        var scheduler = await SchedulerHarness.StartAsync(postgres, prefix);
+        var aws = await AwsHarness.StartAsync(AwsLaunchApi.Fleet);
+        var clock = new ManualClock(TimeProvider.System.GetUtcNow());
+        var capacity = new CapacitySettings(Deployment, Image, null, 0);
+        var scripts = new WorkerScripts(scheduler.Settings with { CheckpointRoot = checkpoints }, capacity, scheduler.Get<DatabaseAddress>());
+        var registry = new CapacityRegistry(scheduler.Get<IDbContextFactory<TunerDbContext>>(), Providers(aws), scripts,
+            scheduler.Get<ExpiredLeases>(), capacity, clock, NullLogger<CapacityRegistry>.Instance);
+        return new RegistryHarness(scheduler, aws, clock, capacity, registry);
+    }
+
+    public ICapacityProvider Provider => Aws.Provider;
+
+    /// <summary>An autoscaler on the same registry, provider and clock, with no spending limit.</summary>
+    public Autoscaler CreateAutoscaler()
+    {
+        var leadership = new AutoscalerLeadership(Scheduler.Get<DatabaseAddress>(), Clock, NullLogger<AutoscalerLeadership>.Instance);
+        _owned.Add(leadership);
+        return new Autoscaler(Scheduler.Get<IDbContextFactory<TunerDbContext>>(), Registry, Providers(Aws), new UnlimitedLaunchBudget(),
+            Capacity, leadership, Clock, NullLogger<Autoscaler>.Instance);
+    }
+
+    /// <summary>Submits a sweep on the aws pool (its trials are created Waiting); returns the sweep id.</summary>
+    public Task<long> SubmitAsync(int parallelism = 1, int maxInstances = 4, int spotFailures = 3) =>
+        Scheduler.SubmitAsync(CloudSweeps.Aws(parallelism, maxInstances, spotFailures));
+
+    public async Task<CapacityPool> PoolAsync(string name = CloudSweeps.Pool)
+    {
+        await using var db = await Scheduler.DbAsync();
+        return await db.CapacityPools.AsNoTracking().SingleAsync(p => p.Name == name);
+    }
+
+    public async Task<List<CapacityInstance>> InstancesAsync()
+    {
+        await using var db = await Scheduler.DbAsync();
+        return await db.CapacityInstances.AsNoTracking().OrderBy(i => i.Id).ToListAsync();
+    }
+
+    public async Task<CapacityInstance> InstanceAsync(string instanceId) =>
+        (await InstancesAsync()).Single(i => i.InstanceId == instanceId);
+
+    public async Task<List<SweepEvent>> EventsAsync(long sweepId)
+    {
+        await using var db = await Scheduler.DbAsync();
+        return await db.SweepEvents.AsNoTracking().Where(e => e.SweepId == sweepId).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>Launches one machine for the sweep's pool through the registry and returns its row.</summary>
+    public async Task<CapacityInstance> LaunchAsync(long sweepId)
+    {
+        var result = await Registry.LaunchAsync(await PoolAsync(), [sweepId], CancellationToken.None);
+        Assert.True(result.Launched, result.Refusal?.Message);
+        return (await InstancesAsync()).Last();
+    }
+
+    public Task ReconcileAsync() => Registry.ReconcileAsync(Provider, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in _owned) await owned.DisposeAsync();
+        await Aws.DisposeAsync();
+        await Scheduler.DisposeAsync();
+    }
+
+    private static CapacityProviders Providers(AwsHarness aws) => new([aws.Provider], new Dictionary<string, string>());
+}

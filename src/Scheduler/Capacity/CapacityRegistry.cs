@@ -221,7 +221,7 @@ public sealed class CapacityRegistry(
             await db.CapacityPools.Where(p => p.Name == pool.Name).ExecuteUpdateAsync(s => s.SetProperty(p => p.SpotFailures, pool.SpotFailures), ct);
             if (pool.SpotFailures == pool.OnDemandAfterSpotFailures)
             {
-                var fallback = $"{pool.SpotFailures} spot launches in a row failed (last: {refusal.Code}); pool {pool.Name} launches on-demand until a spot launch succeeds";
+                var fallback = $"{pool.SpotFailures} spot launches in a row failed (last: {refusal.Code}); pool {pool.Name} launches on-demand until it scales to zero, then tries spot again";
                 foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, "spot_fallback", fallback, clock);
             }
         }

@@ -57,6 +57,7 @@ public static class PreemptionStatsQuery
         }
 
         return new PreemptionStats(
+            runs.Select(r => r.TrialId).Distinct().Count(),
             runs.Count,
             runs.Count(r => r.Outcome == TrialRunOutcome.Preempted),
             runs.Count(r => r.Outcome == TrialRunOutcome.Lost),

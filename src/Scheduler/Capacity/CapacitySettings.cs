@@ -15,6 +15,11 @@ public sealed record CapacitySettings(
     string? WorkerDatabaseUrl,
     int LocalMaxWorkers)
 {
+    /// <summary>Names of variables whose values this process copies into cloud workers' environment
+    /// (TUNER_WORKER_ENV, comma-separated), e.g. AWS_ACCESS_KEY_ID,AWS_SECRET_ACCESS_KEY for a GCS HMAC key. The values
+    /// land in the startup script, which the cloud stores as instance metadata: pass only what workers need.</summary>
+    public IReadOnlyList<string> WorkerEnvironment { get; init; } = [];
+
     /// <summary>Seed of the local spot market's random draws (TUNER_SPOT_MARKET_SEED); null: a fresh one per run.</summary>
     public int? SpotMarketSeed { get; init; }
 
@@ -52,9 +57,16 @@ public sealed record CapacitySettings(
                 : throw new InvalidOperationException($"TUNER_SPOT_MARKET_SEED must be a whole number, but got '{seedText}'");
         }
 
+        var passed = (variable("TUNER_WORKER_ENV") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (passed.FirstOrDefault(n => !System.Text.RegularExpressions.Regex.IsMatch(n, "^[A-Za-z_][A-Za-z0-9_]*$")) is { } bad)
+        {
+            throw new InvalidOperationException($"TUNER_WORKER_ENV must list variable names separated by commas, but got '{bad}'");
+        }
+
         return new CapacitySettings(deployment, NullIfEmpty(variable("TUNER_WORKER_IMAGE")), NullIfEmpty(variable("TUNER_WORKER_DATABASE_URL")), max)
         {
             SpotMarketSeed = seed,
+            WorkerEnvironment = passed,
         };
     }
 

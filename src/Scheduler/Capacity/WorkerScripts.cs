@@ -32,6 +32,11 @@ public sealed class WorkerScripts(TunerSettings settings, CapacitySettings capac
             environment.Remove(local);
         }
 
+        foreach (var name in capacity.WorkerEnvironment)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) environment[name] = value;
+        }
+
         return WorkerStartupScript.ForCloud(environment, pool.Provider, capacity.WorkerImage, pool.GpuCount);
     }
 }

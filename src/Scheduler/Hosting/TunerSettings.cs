@@ -52,6 +52,10 @@ public sealed record TunerSettings
     /// <summary>Threads TorchSharp may use in one worker (TUNER_THREADS).</summary>
     public int TrainingThreads { get; init; } = 1;
 
+    /// <summary>Where workers train (TUNER_DEVICE): "cpu" (the default; deterministic) or "cuda" / "cuda:N", which
+    /// needs a build with the CUDA backend (-p:TorchBackend=cuda, as the CUDA worker image is built).</summary>
+    public string TrainingDevice { get; init; } = "cpu";
+
     public static TunerSettings FromEnvironment(string? homeOverride = null)
     {
         var home = Path.GetFullPath(homeOverride ?? Environment.GetEnvironmentVariable("TUNER_HOME") ?? ".tuner");
@@ -67,6 +71,7 @@ public sealed record TunerSettings
             Urls = Environment.GetEnvironmentVariable("TUNER_URLS") ?? "http://127.0.0.1:5080",
             LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
             TrainingThreads = IntOr("TUNER_THREADS", 1),
+            TrainingDevice = DeviceFrom(Environment.GetEnvironmentVariable("TUNER_DEVICE")),
             JobInvisibilityTimeout = TimeSpan.FromSeconds(IntOr("TUNER_JOB_INVISIBILITY_SECONDS", 300)),
         };
     }
@@ -95,8 +100,18 @@ public sealed record TunerSettings
         ["TUNER_DATA_DIR"] = DataDirectory,
         ["TUNER_LEASE_SECONDS"] = ((int)LeaseDuration.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TUNER_THREADS"] = TrainingThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TUNER_DEVICE"] = TrainingDevice,
         ["TUNER_JOB_INVISIBILITY_SECONDS"] = ((int)JobInvisibilityTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private static string DeviceFrom(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "cpu";
+        var device = text.Trim().ToLowerInvariant();
+        return System.Text.RegularExpressions.Regex.IsMatch(device, "^(cpu|cuda(:[0-9]{1,2})?)$")
+            ? device
+            : throw new InvalidOperationException($"TUNER_DEVICE must be cpu, cuda or cuda:N, but got '{text}'");
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

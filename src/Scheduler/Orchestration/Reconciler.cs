@@ -78,18 +78,49 @@ public sealed class Reconciler(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var waiting = await db.Trials.AsNoTracking().Where(t => t.Status == TrialStatus.Waiting && !t.CancelRequested)
-            .Select(t => new { t.Id, t.JobId }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.JobId, t.Sweep!.Pool }).ToListAsync(ct);
+        if (waiting.Count == 0) return;
+        var stale = StaleFetches(waiting.Select(t => t.Pool).Distinct());
         using var connection = jobStorage.GetConnection();
         foreach (var trial in waiting)
         {
             var state = trial.JobId is null ? null : connection.GetStateData(trial.JobId)?.Name;
-            if (state is not null && QueuedStates.Contains(state))
+            var lost = state is null || !QueuedStates.Contains(state) || stale.Contains(trial.JobId!);
+            if (!lost)
             {
                 continue;
             }
 
-            logger.LogInformation("Trial {TrialId} was waiting without a queued job ({State}); enqueueing", trial.Id, state ?? "none");
+            logger.LogInformation("Trial {TrialId} was waiting without a live job ({State}); enqueueing", trial.Id, state ?? "none");
             await queue.EnqueueTrialAsync(trial.Id, ct);
         }
     }
+
+    /// <summary>
+    /// Jobs a worker fetched more than a lease ago without its trial leaving Waiting: the worker died between fetching
+    /// and taking the lease (a live one takes it at once). Hangfire keeps such a job invisible for its whole
+    /// invisibility timeout, so the trial gets a fresh job; the stale one, if it ever runs, finds the trial taken or done.
+    /// </summary>
+    private HashSet<string> StaleFetches(IEnumerable<string> queues)
+    {
+        var monitoring = jobStorage.GetMonitoringApi();
+        var cutoff = clock.GetUtcNow().UtcDateTime - settings.LeaseDuration;
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in queues)
+        {
+            foreach (var (jobId, fetched) in monitoring.FetchedJobs(name, 0, 10_000))
+            {
+                if (fetched?.FetchedAt is { } at && AsUtc(at) < cutoff) stale.Add(jobId);
+            }
+        }
+
+        return stale;
+    }
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
 }

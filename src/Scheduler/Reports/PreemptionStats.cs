@@ -5,7 +5,7 @@ namespace Tuner.Scheduler.Reports;
 /// <param name="Notices">Runs that ended on a notice (SIGTERM, spot notice): checkpointed and handed back.</param>
 /// <param name="Kills">Runs lost without notice (SIGKILL, a vanished machine): resumed from the last checkpoint.</param>
 /// <param name="RecoverySeconds">For each preempted run that was resumed: seconds from the preemption (the notice, or
-/// the kill) until the trial's next run took its lease on another worker.</param>
+/// the kill) until the trial's next run trained its first batch on another worker.</param>
 /// <param name="UsefulEpochs">Epochs in the trials' final histories.</param>
 /// <param name="ComputedEpochs">Epochs trained in all: the useful ones plus the work killed runs did after their last
 /// checkpoint (trained again after the resume), converted at each trial's own seconds per epoch.</param>

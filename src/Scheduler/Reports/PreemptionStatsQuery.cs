@@ -52,7 +52,8 @@ public static class PreemptionStatsQuery
 
                 if (run.Outcome is not (TrialRunOutcome.Preempted or TrialRunOutcome.Lost) || i + 1 >= ordered.Count) continue;
                 var preemption = machine?.TerminateRequestedAt ?? end ?? run.StartedAt;
-                recoveries.Add((ordered[i + 1].StartedAt - preemption).TotalSeconds);
+                var next = ordered[i + 1];
+                recoveries.Add(((next.FirstBatchAt ?? next.StartedAt) - preemption).TotalSeconds);
             }
         }
 

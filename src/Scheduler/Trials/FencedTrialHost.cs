@@ -21,11 +21,33 @@ public sealed class FencedTrialHost(
     ICheckpointStore store,
     CheckpointJanitor janitor,
     TimeProvider clock,
-    ILogger logger) : ITrialHost
+    ILogger logger) : ITrialHost, IBatchObserver
 {
+    private int firstBatchSeen;
+
     /// <summary>The newest Live checkpoint that reads back with its recorded SHA-256; see <see cref="CheckpointRestore"/>.</summary>
     public Task<Stream?> OpenLatestCheckpointAsync(CancellationToken ct) =>
         new CheckpointRestore(context, fenced, contexts, store, janitor, clock, logger).OpenLatestAsync(ct);
+
+    /// <summary>Records when the run trained its first batch (once, off the training thread).</summary>
+    public void BatchCompleted(TrainingPosition position)
+    {
+        if (Interlocked.Exchange(ref firstBatchSeen, 1) == 1) return;
+        var at = clock.GetUtcNow();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                await db.TrialRuns.Where(r => r.Id == context.RunId && r.FirstBatchAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FirstBatchAt, at));
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                logger.LogDebug("Recording the first batch of run {RunId} failed: {Message}", context.RunId, ex.Message);
+            }
+        });
+    }
 
     public async Task<PruneDecision> ReportAsync(EpochReport report, CancellationToken ct)
     {

@@ -59,7 +59,7 @@ public sealed class TrialJob(
             leases, context.Lease, settings.LeaseDuration, settings.HeartbeatInterval, clock, logger);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Lost, heartbeat.CancelRequested);
         var host = new FencedTrialHost(context, fenced, contexts, store, janitor, clock, logger);
-        var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads);
+        var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
         var none = CancellationToken.None;
         try
         {

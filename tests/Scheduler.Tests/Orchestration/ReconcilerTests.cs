@@ -70,6 +70,35 @@ public sealed class ReconcilerTests(PostgresServerFixture postgres)
         Assert.Equal(EnqueuedState.StateName, JobState(harness, after.JobId!));
     }
 
+    [Fact]
+    public async Task Reconcile_EnqueuesAFreshJob_WhenAWorkerFetchedTheJobAndDiedBeforeTakingTheLease()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "reconcile_dead_fetch");
+        var sweepId = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 2, parallelism: 1));
+        var before = (await harness.TrialsAsync(sweepId)).Single();
+        using (var connection = harness.Get<JobStorage>().GetConnection())
+        {
+            // A worker takes the job off the queue (Hangfire hides it) and is SIGKILLed before it runs it.
+            var fetched = connection.FetchNextJob(["local"], CancellationToken.None);
+            Assert.Equal(before.JobId, fetched.JobId);
+        }
+
+        await harness.CreateReconciler().ReconcileAsync(CancellationToken.None);
+        Assert.Equal(before.JobId, (await harness.TrialsAsync(sweepId)).Single().JobId);
+
+        await using (var db = await harness.DbAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE hangfire.jobqueue SET fetchedat = now() - interval '1 minute'");
+        }
+
+        await harness.CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        var after = (await harness.TrialsAsync(sweepId)).Single();
+        Assert.Equal(TrialStatus.Waiting, after.Status);
+        Assert.NotEqual(before.JobId, after.JobId);
+        Assert.Equal(EnqueuedState.StateName, JobState(harness, after.JobId!));
+    }
+
     private static string? JobState(SchedulerHarness harness, string jobId)
     {
         using var connection = harness.Get<JobStorage>().GetConnection();

@@ -72,7 +72,7 @@ public sealed class LocalSpotMarket(
         instance.TerminateRequestedAt = now;
         instance.EndReason = $"preempted by the local spot market ({how})";
         if (notice <= TimeSpan.Zero) instance.EndedAt = now;
-        var worker = await db.Workers.AsNoTracking().Where(w => w.InstanceId == instance.InstanceId).Select(w => new { w.CurrentTrialId }).FirstOrDefaultAsync(ct);
+        var worker = await db.Workers.AsNoTracking().Where(w => w.InstanceId == instance.InstanceId).OrderByDescending(w => w.StartedAt).Select(w => new { w.CurrentTrialId }).FirstOrDefaultAsync(ct);
         var trialId = worker?.CurrentTrialId;
         var sweepId = trialId is { } t ? await db.Trials.Where(x => x.Id == t).Select(x => (long?)x.SweepId).SingleOrDefaultAsync(ct) : null;
         var message = $"spot market preempted worker {instance.InstanceId} of pool {pool.Name} ({how})" + (trialId is { } id ? $" while it ran trial {id}" : " while it was idle");

@@ -16,7 +16,7 @@ internal static class PreemptionReport
         var median = stats.MedianRecoverySeconds is { } m ? $"{m.ToString("F1", CultureInfo.InvariantCulture)}s median over {stats.RecoverySeconds.Count}" : "none resumed";
         var perTrial = (double)(stats.Notices + stats.Kills) / Math.Max(1, stats.Trials);
         output.WriteLine($"Preemptions: {stats.Notices} with notice, {stats.Kills} without, {perTrial.ToString("F1", CultureInfo.InvariantCulture)} per trial over {stats.Trials} trials ({stats.Runs} runs)");
-        output.WriteLine($"Recovery (preemption to the trial's next run taking its lease on another worker): {median}");
+        output.WriteLine($"Recovery (preemption to the trial training again on another worker): {median}");
         output.WriteLine($"Goodput: {stats.UsefulEpochs.ToString("F0", CultureInfo.InvariantCulture)} useful epochs / {stats.ComputedEpochs.ToString("F1", CultureInfo.InvariantCulture)} computed = {stats.Goodput.ToString("F3", CultureInfo.InvariantCulture)}");
     }
 }

@@ -15,6 +15,9 @@ public sealed class TrialRun
     public int EpochsTrained { get; set; }
     public TrialRunOutcome Outcome { get; set; }
     public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>When the run trained its first batch: data loaded, checkpoint restored (recovery is measured to here).</summary>
+    public DateTimeOffset? FirstBatchAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>What ended the run when it was not the trial itself: the preemption notice, a lost lease.</summary>

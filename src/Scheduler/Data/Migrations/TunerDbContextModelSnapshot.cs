@@ -546,6 +546,10 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("epochs_trained");
 
+                    b.Property<DateTimeOffset?>("FirstBatchAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_batch_at");
+
                     b.Property<long>("LeaseToken")
                         .HasColumnType("bigint")
                         .HasColumnName("lease_token");

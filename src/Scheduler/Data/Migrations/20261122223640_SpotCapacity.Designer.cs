@@ -12,7 +12,7 @@ using Tuner.Scheduler.Data;
 namespace Tuner.Scheduler.Data.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    [Migration("20261122220423_SpotCapacity")]
+    [Migration("20261122223640_SpotCapacity")]
     partial class SpotCapacity
     {
         /// <inheritdoc />
@@ -548,6 +548,10 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<int>("EpochsTrained")
                         .HasColumnType("integer")
                         .HasColumnName("epochs_trained");
+
+                    b.Property<DateTimeOffset?>("FirstBatchAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_batch_at");
 
                     b.Property<long>("LeaseToken")
                         .HasColumnType("bigint")

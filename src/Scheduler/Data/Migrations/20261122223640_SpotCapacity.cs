@@ -37,6 +37,13 @@ namespace Tuner.Scheduler.Data.Migrations
                 maxLength: 400,
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "first_batch_at",
+                schema: "tuner",
+                table: "trial_runs",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "pool",
                 schema: "tuner",
@@ -187,6 +194,11 @@ namespace Tuner.Scheduler.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "end_reason",
+                schema: "tuner",
+                table: "trial_runs");
+
+            migrationBuilder.DropColumn(
+                name: "first_batch_at",
                 schema: "tuner",
                 table: "trial_runs");
 

@@ -9,6 +9,5 @@ dotnet publish "$here/GpuCheck.csproj" -c Release -p:TorchBackend=cpu -o "$out/s
 if ls "$out/stage/app" | grep -E '^lib(torch|c10)'; then echo "libtorch must not be published" >&2; exit 1; fi
 readelf -V "$out/stage/app/libLibTorchSharp.so" | grep 'GLIBCXX_3.4.32'
 cp "$root/.tuner/data/mnist/"*-ubyte "$out/stage/mnist/"
-cp "$here/device-run.sh" "$out/stage/"
 tar -C "$out/stage" -cf - . | xz -6 -T1 > "$out/gpucheck.tar.xz"
 ls -l "$out/gpucheck.tar.xz"

@@ -18,14 +18,9 @@ public sealed class CheckpointJanitor(
 {
     public async Task DeleteAsync(IReadOnlyList<Checkpoint> checkpoints, CancellationToken ct)
     {
-        if (checkpoints.Count == 0)
+        if (!await DeleteObjectsAsync(checkpoints, ct))
         {
             return;
-        }
-
-        foreach (var checkpoint in checkpoints)
-        {
-            await store.DeleteAsync(checkpoint.Key, ct);
         }
 
         var ids = checkpoints.Select(c => c.Id).ToList();
@@ -39,14 +34,9 @@ public sealed class CheckpointJanitor(
     /// <summary>Deletes the objects of Unusable checkpoints and stamps DeletedAt; their state and problem stay.</summary>
     public async Task DeleteUnusableAsync(IReadOnlyList<Checkpoint> checkpoints, CancellationToken ct)
     {
-        if (checkpoints.Count == 0)
+        if (!await DeleteObjectsAsync(checkpoints, ct))
         {
             return;
-        }
-
-        foreach (var checkpoint in checkpoints)
-        {
-            await store.DeleteAsync(checkpoint.Key, ct);
         }
 
         var ids = checkpoints.Select(c => c.Id).ToList();
@@ -54,6 +44,17 @@ public sealed class CheckpointJanitor(
         await db.Checkpoints.Where(c => ids.Contains(c.Id) && c.State == CheckpointState.Unusable)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedAt, clock.GetUtcNow()), ct);
         logger.LogDebug("Deleted the objects of {Count} unusable checkpoints", checkpoints.Count);
+    }
+
+    /// <summary>Deletes the checkpoints' objects from the store; false when there were none.</summary>
+    private async Task<bool> DeleteObjectsAsync(IReadOnlyList<Checkpoint> checkpoints, CancellationToken ct)
+    {
+        foreach (var checkpoint in checkpoints)
+        {
+            await store.DeleteAsync(checkpoint.Key, ct);
+        }
+
+        return checkpoints.Count > 0;
     }
 
     /// <summary>Finishes deletions that a crash interrupted.</summary>

@@ -33,7 +33,9 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
         {
             x = nn.functional.relu(layer.call(x));
             if (training && _dropout > 0)
-                x = x * torch.empty_like(x).bernoulli_(1 - _dropout, _generator).div_(1 - _dropout);
+                // The mask is drawn on the CPU with the trial's generator (TorchSharp creates CPU generators only), then
+                // moved to the model's device: the same masks on CPU and CUDA, reproducible from the seed.
+                x = x * torch.empty(x.shape).bernoulli_(1 - _dropout, _generator).div_(1 - _dropout).to(x.device);
         }
         return output.call(x);
     }

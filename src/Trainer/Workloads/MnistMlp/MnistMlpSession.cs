@@ -33,7 +33,7 @@ internal sealed class MnistMlpSession : ITrainingSession
         TorchThreads.Use(_threads);
         _trainIndices = data.TrainingPart.Take(spec.Settings.TrainSamples ?? int.MaxValue).ToArray();
         _validationIndices = data.ValidationPart.Take(spec.Settings.ValidationSamples ?? int.MaxValue).Select(i => (long)i).ToArray();
-        _generator = new Generator(0, _device);
+        _generator = new Generator(0);
         _model = new MnistMlpModel(parameters, SeedOf(_seed, -1, -1), _generator);
         _model.to(_device);
         _optimizer = parameters.Optimizer == "sgd"
@@ -86,7 +86,7 @@ internal sealed class MnistMlpSession : ITrainingSession
     public void LoadState(Stream source)
     {
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
-        _model.load(reader);
+        ModuleStateLoader.LoadInPlace(_model, reader);
         _optimizer.load_state_dict(reader);
     }
 

@@ -56,7 +56,7 @@ public sealed class LocalSpotMarketTests(PostgresServerFixture postgres)
         });
         var response = await cluster.SubmitAsync(string.Create(CultureInfo.InvariantCulture, $$"""
             name: {{name.Replace('_', '-')}}
-            workload: { kind: mnist-mlp, max_epochs: 6, train_samples: 6000, validation_samples: 500 }
+            workload: { kind: mnist-mlp, max_epochs: 12, train_samples: 24000, validation_samples: 500 }
             objective: { metric: val_accuracy, direction: maximize }
             space:
               learning_rate: { type: float, low: 1.0e-3, high: 1.0e-1, log: true }
@@ -64,7 +64,7 @@ public sealed class LocalSpotMarketTests(PostgresServerFixture postgres)
             sampler: { kind: random, seed: 3 }
             pruner: { kind: none }
             budget: { max_trials: 4, parallelism: 3 }
-            capacity: { provider: local, max_instances: 3, idle_timeout: 2s, spot_market: { preemptions_per_hour: 400, {{notice}} } }
+            capacity: { provider: local, max_instances: 3, idle_timeout: 2s, spot_market: { preemptions_per_hour: 600, {{notice}} } }
             """));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await TunerCluster.ReadAsync<SweepCreated>(response)).Id;

@@ -7,9 +7,7 @@ using Tuner.Trainer.Workloads;
 
 // gpucheck <cpu|cuda> [--epochs N] [--threads N] [--data DIR] [-p name=value]...
 // Trains mnist-mlp through TrialRunner on the given device; exits 0 when the last val_accuracy reaches MinAccuracy.
-// gpucheck probe <cpu|cuda> tries the workarounds in FixProbe.
 const double MinAccuracy = 0.9;
-if (args is ["probe", var probeDevice]) return FixProbe.Run(torch.device(probeDevice));
 var options = CheckOptions.Parse(args, out var problems);
 if (problems.Count > 0)
 {

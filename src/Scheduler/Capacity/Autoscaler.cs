@@ -14,6 +14,7 @@ namespace Tuner.Scheduler.Capacity;
 public sealed class Autoscaler(
     IDbContextFactory<TunerDbContext> contexts,
     CapacityRegistry registry,
+    CapacityReconciler reconciler,
     CapacityProviders providers,
     ILaunchBudget budget,
     CapacitySettings settings,
@@ -68,7 +69,7 @@ public sealed class Autoscaler(
             nextList[provider.Name] = now + (provider is LocalCapacityProvider ? TimeSpan.Zero : settings.CloudListInterval);
             try
             {
-                await registry.ReconcileAsync(provider, ct);
+                await reconciler.ReconcileAsync(provider, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

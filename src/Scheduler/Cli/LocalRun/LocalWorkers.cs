@@ -29,7 +29,7 @@ internal static class LocalWorkers
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
-        await registry.ReconcileAsync(provider, CancellationToken.None);
+        await services.GetRequiredService<CapacityReconciler>().ReconcileAsync(provider, CancellationToken.None);
     }
 
     /// <summary>

@@ -88,11 +88,15 @@ public sealed class LocalSpotMarketTests(PostgresServerFixture postgres)
         Assert.Empty(Directory.Exists(stateDirectory) ? Directory.GetFiles(stateDirectory, "*.json") : []);
         await using (var db = new TunerDbContext(TunerDatabase.Options(database)))
         {
-            Assert.Contains(await db.CapacityInstances.Select(i => i.EndReason).ToListAsync(), r => r != null && r.StartsWith("preempted by the local spot market", StringComparison.Ordinal));
+            // Each worker ended because the market preempted it, or because the idle pool scaled to zero (the market
+            // may take the last ones first: the scale-down decision itself is tested in Capacity/Registry).
+            var reasons = await db.CapacityInstances.Select(i => i.EndReason).ToListAsync();
+            Assert.Contains(reasons, r => r != null && r.StartsWith("preempted by the local spot market", StringComparison.Ordinal));
+            Assert.All(reasons, r => Assert.True(
+                r is not null && (r.StartsWith("preempted by the local spot market", StringComparison.Ordinal) || r == "idle: pool scaled to zero"),
+                $"a worker ended for another reason: '{r}'"));
         }
 
-        var scaledDown = (await cluster.Http.GetFromJsonAsync<IReadOnlyList<SweepEventView>>($"api/sweeps/{id}/events"))!;
-        Assert.Contains(scaledDown, e => e.Kind == "scale_down");
         return (sweep, trials, database);
     }
 }

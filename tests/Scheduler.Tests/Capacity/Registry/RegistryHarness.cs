@@ -25,8 +25,10 @@ internal sealed class RegistryHarness : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _owned = [];
 
-    private RegistryHarness(SchedulerHarness scheduler, AwsHarness aws, ManualClock clock, CapacitySettings capacity, CapacityRegistry registry)
+    private RegistryHarness(
+        SchedulerHarness scheduler, AwsHarness aws, ManualClock clock, CapacitySettings capacity, CapacityRegistry registry, CapacityReconciler reconciler)
     {
+        Reconciler = reconciler;
         Scheduler = scheduler;
         Aws = aws;
         Clock = clock;
@@ -39,6 +41,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
     public ManualClock Clock { get; }
     public CapacitySettings Capacity { get; }
     public CapacityRegistry Registry { get; }
+    public CapacityReconciler Reconciler { get; }
 
     public static async Task<RegistryHarness> StartAsync(PostgresServerFixture postgres, string prefix, string checkpoints = ObjectStore)
     {
@@ -47,9 +50,10 @@ internal sealed class RegistryHarness : IAsyncDisposable
         var clock = new ManualClock(TimeProvider.System.GetUtcNow());
         var capacity = new CapacitySettings(Deployment, Image, null, 0);
         var scripts = new WorkerScripts(scheduler.Settings with { CheckpointRoot = checkpoints }, capacity, scheduler.Get<DatabaseAddress>());
-        var registry = new CapacityRegistry(scheduler.Get<IDbContextFactory<TunerDbContext>>(), Providers(aws), scripts,
-            scheduler.Get<ExpiredLeases>(), capacity, clock, NullLogger<CapacityRegistry>.Instance);
-        return new RegistryHarness(scheduler, aws, clock, capacity, registry);
+        var contexts = scheduler.Get<IDbContextFactory<TunerDbContext>>();
+        var registry = new CapacityRegistry(contexts, Providers(aws), scripts, capacity, clock, NullLogger<CapacityRegistry>.Instance);
+        var reconciler = new CapacityReconciler(contexts, scheduler.Get<ExpiredLeases>(), capacity, clock, NullLogger<CapacityReconciler>.Instance);
+        return new RegistryHarness(scheduler, aws, clock, capacity, registry, reconciler);
     }
 
     public ICapacityProvider Provider => Aws.Provider;
@@ -59,7 +63,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
     {
         var leadership = new AutoscalerLeadership(Scheduler.Get<DatabaseAddress>(), Clock, NullLogger<AutoscalerLeadership>.Instance);
         _owned.Add(leadership);
-        return new Autoscaler(Scheduler.Get<IDbContextFactory<TunerDbContext>>(), Registry, Providers(Aws), new UnlimitedLaunchBudget(),
+        return new Autoscaler(Scheduler.Get<IDbContextFactory<TunerDbContext>>(), Registry, Reconciler, Providers(Aws), new UnlimitedLaunchBudget(),
             Capacity, leadership, Clock, NullLogger<Autoscaler>.Instance);
     }
 
@@ -96,7 +100,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
         return (await InstancesAsync()).Last();
     }
 
-    public Task ReconcileAsync() => Registry.ReconcileAsync(Provider, CancellationToken.None);
+    public Task ReconcileAsync() => Reconciler.ReconcileAsync(Provider, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -30,8 +30,11 @@ public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<
         }
 
         var info = new ProcessStartInfo("/bin/bash") { UseShellExecute = false };
+        // The script holds the database connection string: it goes through the environment (readable by this user
+        // only), not the command line (readable by every user in `ps`), and is unset before the worker starts.
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(request.StartupScript);
+        info.ArgumentList.Add("script=$TUNER_WORKER_SCRIPT; unset TUNER_WORKER_SCRIPT; eval \"$script\"");
+        info.Environment["TUNER_WORKER_SCRIPT"] = request.StartupScript;
         info.Environment["TUNER_INSTANCE_ID"] = instanceId;
         info.Environment["TUNER_WORKER_LOG"] = Path.Combine(options.LogDirectory, $"worker-{instanceId}.log");
         var process = Process.Start(info) ?? throw new CapacityException(CapacityErrorKind.Rejected, "StartFailed", "could not start /bin/bash for a local worker");

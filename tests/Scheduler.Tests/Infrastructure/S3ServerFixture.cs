@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using PutBucketRequest = Amazon.S3.Model.PutBucketRequest;
 using Tuner.Trainer.Checkpoints.S3;
+using Tuner.Trainer.Tests.Checkpoints.S3;
 
 namespace Tuner.Scheduler.Tests.Infrastructure;
 

@@ -6,7 +6,7 @@
 # fauxqs is started as `.tuner/tools/node_modules/.bin/fauxqs` with FAUXQS_PORT=<port> FAUXQS_LOGGER=false; it keeps
 # its buckets in memory and answers GET /health when ready.
 
-source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 
 S3_TEST_SERVER_PACKAGE="${S3_TEST_SERVER_PACKAGE:-fauxqs@1.9.2}"
 S3_TEST_SERVER_VERSION="${S3_TEST_SERVER_PACKAGE##*@}"
@@ -17,20 +17,13 @@ _s3_test_server_installed() {
     grep -q "\"version\": \"${S3_TEST_SERVER_VERSION}\"" "$manifest"
 }
 
-_s3_install_node() {
-  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-    return 0
-  fi
-  apt_install ensure_s3_test_server_installed "node and npm are needed to install ${S3_TEST_SERVER_PACKAGE}" nodejs npm
-}
-
 # Installs ${S3_TEST_SERVER_PACKAGE} into .tuner/tools (relative to the current directory, the repository root) when
-# it is missing, installing node and npm first when they are missing; does nothing otherwise.
+# it is missing; makes Node >= 20 available on PATH first (scripts/lib/node.sh), since fauxqs needs it to run.
 ensure_s3_test_server_installed() {
+  ensure_node || return 1
   if _s3_test_server_installed; then
     return 0
   fi
-  _s3_install_node || return 1
   echo "ensure_s3_test_server_installed: installing ${S3_TEST_SERVER_PACKAGE} into .tuner/tools" >&2
   mkdir -p .tuner/tools
   npm install --prefix .tuner/tools --no-audit --no-fund --loglevel=error "${S3_TEST_SERVER_PACKAGE}" || return 1

@@ -101,5 +101,5 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             checkpoint?.Epoch ?? trial.BestEpoch, checkpoint?.Uri);
     }
 
-    private static string Direction(Sweep sweep) => sweep.Maximize ? "maximize" : "minimize";
+    private static string Direction(Sweep sweep) => sweep.Maximize ? ObjectiveDirections.Maximize : ObjectiveDirections.Minimize;
 }

@@ -44,8 +44,22 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
         return $"{(int)response.StatusCode} {response.ReasonPhrase}: {body}";
     }
 
-    public Task<IReadOnlyList<SweepSummary>?> ListAsync(CancellationToken ct) =>
-        http.GetFromJsonAsync<IReadOnlyList<SweepSummary>>("api/sweeps", Json, ct);
+    /// <summary>Every sweep, newest first, following the pages' cursors.</summary>
+    public async Task<IReadOnlyList<SweepSummary>> ListAsync(CancellationToken ct)
+    {
+        var sweeps = new List<SweepSummary>();
+        long? after = null;
+        do
+        {
+            var page = (await http.GetFromJsonAsync<Page<SweepSummary>>(
+                after is { } cursor ? $"api/sweeps?after={cursor}" : "api/sweeps", Json, ct))!;
+            sweeps.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return sweeps;
+    }
 
     public Task<SweepDetails?> GetAsync(long id, CancellationToken ct) =>
         http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json, ct);

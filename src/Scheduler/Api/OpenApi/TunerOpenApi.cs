@@ -19,14 +19,7 @@ public static class TunerOpenApi
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi(o =>
         {
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Tuner API";
-                document.Info.Description =
-                    "Submit hyperparameter sweeps, follow their trials and events, cancel them. Lists are paged: pass a " +
-                    "page's `next` as `?after=` for the next page. Every error is `application/problem+json`.";
-                return Task.CompletedTask;
-            });
+            o.AddDocumentTransformer<DocumentTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
             o.AddSchemaTransformer<ParamsSchemaTransformer>();
         });
@@ -36,7 +29,10 @@ public static class TunerOpenApi
     public static IEndpointRouteBuilder MapTunerOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath);
-        app.MapScalarApiReference(DocsPath, o => o.WithTitle("Tuner API").WithOpenApiRoutePattern(DocumentPath));
+        app.MapScalarApiReference(DocsPath, o => o
+            .WithTitle("Tuner API")
+            .WithOpenApiRoutePattern(DocumentPath)
+            .DisableDefaultFonts()); // no requests to a font CDN: the docs work where the server has no internet
         return app;
     }
 }

@@ -43,6 +43,25 @@ public sealed class PagingTests(PostgresServerFixture postgres)
         Assert.Null(moreTrials.Next);
     }
 
+    [Fact]
+    public async Task TunerStatus_ListsSweepsFromThePagedApi()
+    {
+        await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("api_status"));
+        foreach (var seed in new[] { 11, 12 })
+        {
+            await cluster.SubmitAsync(SweepTexts.Small(seed: seed));
+        }
+
+        await using var status = TunerProcess.Start(new Dictionary<string, string>(), "status", "--server", cluster.Http.BaseAddress!.ToString());
+        var exited = await status.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited is not null && status.ExitCode == 0, status.Output);
+        var lines = status.Output.Split('\n').Where(l => l.Contains("small-")).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("small-12", lines[0]);
+        Assert.Contains("small-11", lines[1]);
+    }
+
     private static async Task<Page<T>> GetAsync<T>(TunerCluster cluster, string path) =>
         (await cluster.Http.GetFromJsonAsync<Page<T>>(path))!;
 }

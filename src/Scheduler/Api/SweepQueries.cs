@@ -56,9 +56,9 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
 
     /// <summary>Every trial of the sweep by number (for `tuner run`'s progress); null when there is no such sweep.</summary>
     public Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, CancellationToken ct) =>
-        TrialsAsync(sweepId, null, int.MaxValue, ct);
+        TrialsAsync(sweepId, null, null, ct);
 
-    private async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, int? afterNumber, int take, CancellationToken ct)
+    private async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, int? afterNumber, int? take, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct);
@@ -68,8 +68,9 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         }
 
         var plan = plans.For(sweep.Id, sweep.DefinitionText);
-        var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId && (afterNumber == null || t.Number > afterNumber))
-            .OrderBy(t => t.Number).Take(take)
+        var byNumber = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId && (afterNumber == null || t.Number > afterNumber))
+            .OrderBy(t => t.Number);
+        var trials = await (take is { } count ? byNumber.Take(count) : byNumber)
             .Include(t => t.Reports).Include(t => t.Runs)
             .Include(t => t.Checkpoints.Where(c => c.State == CheckpointState.Live))
             .AsSplitQuery().ToListAsync(ct);

@@ -1,7 +1,7 @@
 // Drives a running `tuner server` through a client generated from its own OpenAPI document (openapi-typescript
-// writes ./schema.d.ts, openapi-fetch makes the calls): lists sweeps, gets one, lists its trials, cancels it, and reads
-// the problem details of a conflict and of a missing sweep. tests/Scheduler.Tests/Api/GeneratedClientTests writes
-// ./target.ts (the server and a sweep with at least two trials), typechecks this with tsc and runs it with node.
+// writes ./schema.d.ts, openapi-fetch makes the calls): lists sweeps, gets one, lists its trials and events, cancels
+// it, and reads the problem details of a conflict and of a missing sweep. tests/Scheduler.Tests/Api/GeneratedClientTests
+// writes ./target.ts (the server and a sweep with at least two trials), typechecks this with tsc and runs it with node.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 import { baseUrl, sweepId } from "./target.js";
@@ -62,6 +62,12 @@ for (const trial of trials) {
   }
 }
 
+const { data: events, error: eventsError } = await client.GET("/api/sweeps/{id}/events", {
+  params: { path: { id: sweepId }, query: { after: 0 } },
+});
+if (events === undefined) fail("list events", eventsError);
+const kinds: Schemas["SweepEventView"]["kind"][] = events.map((e) => e.kind);
+
 const { data: cancelled, error: cancelError, response } = await client.POST("/api/sweeps/{id}/cancel", {
   params: { path: { id: sweepId } },
 });
@@ -78,6 +84,7 @@ const firstParams = trials[0] === undefined ? "" : Object.entries(trials[0].para
 console.log(`listed ${sweeps.length} sweeps`);
 console.log(`sweep ${sweep.id} ${sweep.name}: ${sweep.state}, ${sweep.trials.waiting} waiting`);
 console.log(`listed ${trials.length} trials: ${trials.map((t) => `${t.number}:${t.state}`).join(" ")}; trial 0 ${firstParams}`);
+console.log(`events: ${kinds.length} (${kinds.join(" ")})`);
 console.log(`cancel: ${response.status} ${cancelled.state}`);
 console.log(`cancel again: ${again.status} ${conflict.title}: ${conflict.detail}`);
 console.log(`missing: ${notFound.status} ${missing.title}: ${missing.detail}`);

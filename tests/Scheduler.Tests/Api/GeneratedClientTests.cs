@@ -61,6 +61,7 @@ public sealed class GeneratedClientTests(PostgresServerFixture postgres)
             Assert.Contains("listed 2 sweeps", run.Output);
             Assert.Contains($"sweep {sweep.Id} client-check: Running, 3 waiting", run.Output);
             Assert.Contains("listed 3 trials: 0:Waiting 1:Waiting 2:Waiting", run.Output);
+            Assert.Contains("events: ", run.Output);
             Assert.Matches(@"cancel: 202 (Cancelling|Cancelled)", run.Output);
             Assert.Contains($"cancel again: 409 Sweep cannot be cancelled: sweep {sweep.Id} is", run.Output);
             Assert.Contains("missing: 404 Sweep not found: there is no sweep with id 987654321", run.Output);

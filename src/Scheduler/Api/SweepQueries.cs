@@ -10,12 +10,15 @@ namespace Tuner.Scheduler.Api;
 /// <summary>Read models for the API and the CLI: sweeps with counts and best trial, trials with their history.</summary>
 public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, SweepPlans plans)
 {
-    public async Task<IReadOnlyList<SweepSummary>> ListAsync(CancellationToken ct)
+    /// <summary>Sweeps newest first, after the sweep id <paramref name="after"/> (the previous page's last) when given.</summary>
+    public async Task<Page<SweepSummary>> ListAsync(long? after, int limit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var sweeps = await db.Sweeps.AsNoTracking().OrderByDescending(s => s.Id).Take(200).ToListAsync(ct);
-        return sweeps.Select(s => new SweepSummary(
+        var sweeps = await db.Sweeps.AsNoTracking().Where(s => after == null || s.Id < after)
+            .OrderByDescending(s => s.Id).Take(limit + 1).ToListAsync(ct);
+        var summaries = sweeps.Select(s => new SweepSummary(
             s.Id, s.Name, s.State.ToString(), s.Objective, Direction(s), s.CreatedAt, s.FinishedAt, s.MaxTrials, s.Parallelism)).ToList();
+        return Paging.Of(summaries, limit, s => s.Id);
     }
 
     public async Task<SweepDetails?> GetAsync(long sweepId, CancellationToken ct)
@@ -47,7 +50,15 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             .Select(e => new SweepEventView(e.Id, e.At, e.Kind, e.TrialId, e.Message)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, CancellationToken ct)
+    /// <summary>A page of the sweep's trials by number, after trial number <paramref name="after"/> when given; null when there is no such sweep.</summary>
+    public async Task<Page<TrialView>?> TrialPageAsync(long sweepId, int? after, int limit, CancellationToken ct) =>
+        await TrialsAsync(sweepId, after, limit + 1, ct) is { } trials ? Paging.Of(trials, limit, t => t.Number) : null;
+
+    /// <summary>Every trial of the sweep by number (for `tuner run`'s progress); null when there is no such sweep.</summary>
+    public Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, CancellationToken ct) =>
+        TrialsAsync(sweepId, null, null, ct);
+
+    private async Task<IReadOnlyList<TrialView>?> TrialsAsync(long sweepId, int? afterNumber, int? take, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct);
@@ -57,10 +68,12 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         }
 
         var plan = plans.For(sweep.Id, sweep.DefinitionText);
-        var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId)
+        var byNumber = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId && (afterNumber == null || t.Number > afterNumber))
+            .OrderBy(t => t.Number);
+        var trials = await (take is { } count ? byNumber.Take(count) : byNumber)
             .Include(t => t.Reports).Include(t => t.Runs)
             .Include(t => t.Checkpoints.Where(c => c.State == CheckpointState.Live))
-            .OrderBy(t => t.Number).AsSplitQuery().ToListAsync(ct);
+            .AsSplitQuery().ToListAsync(ct);
         return trials.Select(t => new TrialView(
             t.Id, t.Number, t.Status.ToString(), ParamsJson.Deserialize(t.ParamsJson, plan.Space), t.Value, t.BestEpoch,
             t.Preemptions, t.Attempts, t.Error,
@@ -89,5 +102,5 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             checkpoint?.Epoch ?? trial.BestEpoch, checkpoint?.Uri);
     }
 
-    private static string Direction(Sweep sweep) => sweep.Maximize ? "maximize" : "minimize";
+    private static string Direction(Sweep sweep) => sweep.Maximize ? ObjectiveDirections.Maximize : ObjectiveDirections.Minimize;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Definitions;
@@ -5,21 +7,34 @@ using Tuner.Scheduler.Sweeps;
 
 namespace Tuner.Scheduler.Api;
 
-/// <summary>REST endpoints for sweeps: submit (YAML or JSON), list, inspect, list trials, cancel.</summary>
+/// <summary>REST endpoints for sweeps: submit (YAML or JSON), list, inspect, list trials and events, cancel.</summary>
 public static class SweepsApi
 {
     public static IEndpointRouteBuilder MapSweepsApi(this IEndpointRouteBuilder app)
     {
         var sweeps = app.MapGroup("api/sweeps").WithTags("Sweeps");
-        sweeps.MapPost("", SubmitAsync)
+        sweeps.MapPost("", SubmitAsync).WithName("SubmitSweep")
             .Accepts<string>("application/yaml", "application/json", "text/yaml", "text/plain")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Submit a sweep definition (YAML or JSON)");
-        sweeps.MapGet("", ListAsync).WithSummary("List sweeps, newest first");
-        sweeps.MapGet("{id:long}", GetAsync).WithSummary("A sweep: state, trial counts, best trial");
-        sweeps.MapGet("{id:long}/trials", TrialsAsync).WithSummary("A sweep's trials with params, state and reported values");
-        sweeps.MapGet("{id:long}/events", EventsAsync)
-            .WithSummary("A sweep's events (scale decisions, preemptions, fallbacks) after the id given as ?after=, oldest first");
-        sweeps.MapPost("{id:long}/cancel", CancelAsync).WithSummary("Cancel a running sweep");
+        sweeps.MapGet("", ListAsync).WithName("ListSweeps")
+            .WithSummary("List sweeps, newest first, a page at a time");
+        sweeps.MapGet("{id:long}", GetAsync).WithName("GetSweep")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A sweep: state, trial counts, best trial");
+        sweeps.MapGet("{id:long}/trials", TrialsAsync).WithName("ListTrials")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A sweep's trials by number, a page at a time, with params, state and reported values");
+        sweeps.MapGet("{id:long}/events", EventsAsync).WithName("ListSweepEvents")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A sweep's events (scale decisions, preemptions, fallbacks) after the id given as ?after=, oldest first, at most 500");
+        sweeps.MapPost("{id:long}/cancel", CancelAsync).WithName("CancelSweep")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cancel a running sweep");
+        // Every operation can answer 400 (a path or query value that is not what it says) as problem details.
+        sweeps.ProducesValidationProblem();
         return app;
     }
 
@@ -42,21 +57,30 @@ public static class SweepsApi
         return TypedResults.Created($"/api/sweeps/{sweep.Id}", new SweepCreated(sweep.Id, sweep.Name, sweep.State.ToString()));
     }
 
-    public static async Task<Ok<IReadOnlyList<SweepSummary>>> ListAsync(SweepQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(ct));
+    public static async Task<Ok<Page<SweepSummary>>> ListAsync(
+        SweepQueries queries,
+        CancellationToken ct,
+        [Description("The previous page's `next` (a sweep id); the newest sweeps when left out")] long? after = null,
+        [Description("The most sweeps in the page"), Range(1, Paging.MaxLimit)] int limit = Paging.DefaultLimit) =>
+        TypedResults.Ok(await queries.ListAsync(after, limit, ct));
 
-    public static async Task<Results<Ok<SweepDetails>, NotFound>> GetAsync(long id, SweepQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    public static async Task<Results<Ok<SweepDetails>, ProblemHttpResult>> GetAsync(long id, SweepQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } details ? TypedResults.Ok(details) : ApiProblems.SweepNotFound(id);
 
-    public static async Task<Results<Ok<IReadOnlyList<SweepEventView>>, NotFound>> EventsAsync(
-        long id, SweepQueries queries, CancellationToken ct, long after = 0) =>
-        await queries.EventsAsync(id, after, ct) is { } events ? TypedResults.Ok(events) : TypedResults.NotFound();
+    public static async Task<Results<Ok<IReadOnlyList<SweepEventView>>, ProblemHttpResult>> EventsAsync(
+        long id, SweepQueries queries, CancellationToken ct,
+        [Description("The id of the last event already seen; the first events when left out")] long after = 0) =>
+        await queries.EventsAsync(id, after, ct) is { } events ? TypedResults.Ok(events) : ApiProblems.SweepNotFound(id);
 
-    public static async Task<Results<Ok<IReadOnlyList<TrialView>>, NotFound>> TrialsAsync(
-        long id, SweepQueries queries, CancellationToken ct) =>
-        await queries.TrialsAsync(id, ct) is { } trials ? TypedResults.Ok(trials) : TypedResults.NotFound();
+    public static async Task<Results<Ok<Page<TrialView>>, ProblemHttpResult>> TrialsAsync(
+        long id,
+        SweepQueries queries,
+        CancellationToken ct,
+        [Description("The previous page's `next` (a trial number); trial 0 onwards when left out")] int? after = null,
+        [Description("The most trials in the page"), Range(1, Paging.MaxLimit)] int limit = Paging.DefaultLimit) =>
+        await queries.TrialPageAsync(id, after, limit, ct) is { } trials ? TypedResults.Ok(trials) : ApiProblems.SweepNotFound(id);
 
-    public static async Task<Results<Accepted<SweepDetails>, NotFound, Conflict<string>>> CancelAsync(
+    public static async Task<Results<Accepted<SweepDetails>, ProblemHttpResult>> CancelAsync(
         long id, SweepSubmission submission, SweepQueries queries, CancellationToken ct)
     {
         if (await submission.CancelAsync(id, ct))
@@ -65,7 +89,7 @@ public static class SweepsApi
         }
 
         return await queries.GetAsync(id, ct) is { } details
-            ? TypedResults.Conflict($"sweep {id} is {details.State}; only a running sweep can be cancelled")
-            : TypedResults.NotFound();
+            ? ApiProblems.NotCancellable(id, details.State)
+            : ApiProblems.SweepNotFound(id);
     }
 }

@@ -99,7 +99,7 @@ public sealed class Autoscaler(
         var decision = ScaleDecision.For(pool, demand, live.Count, ProviderCap(pool.Provider), now);
         if (decision.ScaleToZero)
         {
-            await RecordAsync(pool, demand.SweepIds, "scale_down", decision.Reason!, ct);
+            await RecordAsync(pool, demand.SweepIds, SweepEventKinds.ScaleDown, decision.Reason!, ct);
             foreach (var instance in live) await registry.TerminateAsync(instance, "idle: pool scaled to zero", ct);
             await ResetSpotFailuresAsync(pool.Name, ct);
             return;
@@ -112,7 +112,7 @@ public sealed class Autoscaler(
             return;
         }
 
-        await RecordAsync(pool, demand.SweepIds, "scale_up", decision.Reason!, ct);
+        await RecordAsync(pool, demand.SweepIds, SweepEventKinds.ScaleUp, decision.Reason!, ct);
         for (var i = 0; i < decision.Launch; i++)
         {
             var result = await registry.LaunchAsync(pool, demand.SweepIds, ct);

@@ -110,7 +110,7 @@ public sealed class CapacityRegistry(
             .SetProperty(i => i.EndReason, reason.Length > 400 ? reason[..400] : reason)
             .SetProperty(i => i.EndedAt, clock.GetUtcNow()), ct);
         var message = $"{pool.Provider} refused a {(market == CapacityMarket.Spot ? "spot" : "on-demand")} launch in pool {pool.Name}: {refusal.Code}: {refusal.Message}";
-        foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, "launch_failed", message, clock);
+        foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, SweepEventKinds.LaunchFailed, message, clock);
         if (market == CapacityMarket.Spot && refusal.Kind is CapacityErrorKind.InsufficientCapacity or CapacityErrorKind.Quota)
         {
             pool.SpotFailures++;
@@ -118,7 +118,7 @@ public sealed class CapacityRegistry(
             if (pool.SpotFailures == pool.OnDemandAfterSpotFailures)
             {
                 var fallback = $"{pool.SpotFailures} spot launches in a row failed (last: {refusal.Code}); pool {pool.Name} launches on-demand until it scales to zero, then tries spot again";
-                foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, "spot_fallback", fallback, clock);
+                foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, SweepEventKinds.SpotFallback, fallback, clock);
             }
         }
 

@@ -32,7 +32,7 @@ public static class CheckpointFallback
             var problem = unusable.Single(u => u.Checkpoint.Id == row.Id).Problem;
             row.State = CheckpointState.Unusable;
             row.Problem = problem;
-            SweepEvents.Add(db, sweepId, trialId, SweepEvents.CheckpointFallback,
+            SweepEvents.Add(db, sweepId, trialId, SweepEventKinds.CheckpointFallback,
                 $"checkpoint at epoch {row.Epoch} batch {row.Batch} is unusable ({problem}); {outcome}", clock);
         }
 

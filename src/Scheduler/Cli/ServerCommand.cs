@@ -17,7 +17,7 @@ internal static class ServerCommand
             using var loggerFactory = ConsoleLogging.Create();
             await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
             var app = ServerHost.Build(settings, database.ConnectionString);
-            Console.WriteLine($"API: {settings.Urls}/api/sweeps   OpenAPI: {settings.Urls}/openapi/v1.json   Hangfire: {settings.Urls}/hangfire");
+            Console.WriteLine($"API: {settings.Urls}/api/sweeps   docs: {settings.Urls}/docs/api   OpenAPI: {settings.Urls}/openapi/v1.json   Hangfire: {settings.Urls}/hangfire");
             await app.RunAsync();
             return 0;
         });

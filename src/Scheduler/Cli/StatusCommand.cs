@@ -15,7 +15,7 @@ internal static class StatusCommand
             using var client = new TunerApiClient(parse.GetValue(server)!);
             if (parse.GetValue(id) is not { } sweepId)
             {
-                foreach (var s in await client.ListAsync(ct) ?? [])
+                foreach (var s in await client.ListAsync(ct))
                 {
                     Console.WriteLine($"{s.Id,5}  {s.State,-10}  {s.Name}  ({s.Objective} {s.Direction}, {s.MaxTrials} trials)");
                 }

@@ -22,7 +22,7 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
         return (null, await DescribeProblemsAsync(response, ct));
     }
 
-    /// <summary>Problem details as one "path: message" line per problem, or the raw body when it is something else.</summary>
+    /// <summary>Problem details as one "path: message" line per problem, or their detail, or the raw body when it is something else.</summary>
     private static async Task<string> DescribeProblemsAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
@@ -35,6 +35,11 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
                     .SelectMany(e => e.Value.EnumerateArray().Select(m => $"  {(e.Name.Length == 0 ? "(document)" : e.Name)}: {m.GetString()}"));
                 return $"{(int)response.StatusCode} {response.ReasonPhrase}\n{string.Join('\n', lines)}";
             }
+
+            if (document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
+            {
+                return $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail.GetString()}";
+            }
         }
         catch (JsonException)
         {
@@ -44,8 +49,22 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
         return $"{(int)response.StatusCode} {response.ReasonPhrase}: {body}";
     }
 
-    public Task<IReadOnlyList<SweepSummary>?> ListAsync(CancellationToken ct) =>
-        http.GetFromJsonAsync<IReadOnlyList<SweepSummary>>("api/sweeps", Json, ct);
+    /// <summary>Every sweep, newest first, following the pages' cursors.</summary>
+    public async Task<IReadOnlyList<SweepSummary>> ListAsync(CancellationToken ct)
+    {
+        var sweeps = new List<SweepSummary>();
+        long? after = null;
+        do
+        {
+            var page = (await http.GetFromJsonAsync<Page<SweepSummary>>(
+                after is { } cursor ? $"api/sweeps?after={cursor}" : "api/sweeps", Json, ct))!;
+            sweeps.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return sweeps;
+    }
 
     public Task<SweepDetails?> GetAsync(long id, CancellationToken ct) =>
         http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json, ct);
@@ -53,7 +72,9 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
     public async Task<string> CancelAsync(long id, CancellationToken ct)
     {
         using var response = await http.PostAsync($"api/sweeps/{id}/cancel", null, ct);
-        return $"{(int)response.StatusCode} {response.ReasonPhrase}: {await response.Content.ReadAsStringAsync(ct)}";
+        return response.IsSuccessStatusCode
+            ? $"{(int)response.StatusCode} {response.ReasonPhrase}: {await response.Content.ReadAsStringAsync(ct)}"
+            : await DescribeProblemsAsync(response, ct);
     }
 
     public void Dispose() => http.Dispose();

@@ -7,9 +7,6 @@ namespace Tuner.Scheduler.Events;
 /// saved in the same transaction as the change it explains.</summary>
 public static class SweepEvents
 {
-    /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
-    public const string CheckpointFallback = "checkpoint_fallback";
-
     /// <summary>Adds the event to <paramref name="db"/> (saved by the caller's SaveChanges) and returns it.</summary>
     public static SweepEvent Add(
         TunerDbContext db, long sweepId, long? trialId, string kind, string message, TimeProvider clock)

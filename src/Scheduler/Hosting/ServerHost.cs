@@ -1,6 +1,8 @@
 using Hangfire;
 using Tuner.Dashboard;
 using Tuner.Scheduler.Api;
+using Tuner.Scheduler.Api.Health;
+using Tuner.Scheduler.Api.OpenApi;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Orchestration;
 
@@ -26,12 +28,15 @@ public static class ServerHost
         });
         builder.Services.AddHostedService<Reconciler>();
         builder.Services.AddTunerCapacity(settings, capacity ?? CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable));
-        builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddTunerOpenApi();
+        builder.Services.AddApiProblems();
+        builder.Services.AddValidation();
+        builder.Services.AddTunerHealthChecks();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.MapOpenApi();
+        app.UseApiProblems();
+        app.MapTunerOpenApi();
+        app.MapTunerHealthChecks();
         app.MapSweepsApi();
         app.MapTunerDashboard();
         return app;

@@ -49,7 +49,7 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         Assert.StartsWith("invalid YAML at line 3", syntax[""].Single());
         Assert.EndsWith("(line 3)", syntax[""].Single());
 
-        Assert.Empty((await cluster.Http.GetFromJsonAsync<List<SweepSummary>>("api/sweeps"))!);
+        Assert.Empty((await cluster.Http.GetFromJsonAsync<Page<SweepSummary>>("api/sweeps"))!.Items);
     }
 
     [Fact]
@@ -75,37 +75,9 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         Assert.Equal($"/api/sweeps/{created.Id}", response.Headers.Location?.ToString());
         var sweep = await cluster.SweepAsync(created.Id);
         Assert.Equal(("json-sweep", "val_loss", "minimize", 3, 1), (sweep.Name, sweep.Objective, sweep.Direction, sweep.MaxTrials, sweep.Parallelism));
-        var listed = await cluster.Http.GetFromJsonAsync<List<SweepSummary>>("api/sweeps");
-        Assert.Equal([created.Id], listed!.Select(s => s.Id));
-    }
-
-    [Fact]
-    public async Task UnknownSweep_Returns404_ForGetTrialsAndCancel()
-    {
-        await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("api_404"));
-
-        var get = await cluster.Http.GetAsync("api/sweeps/424242");
-        var trials = await cluster.Http.GetAsync("api/sweeps/424242/trials");
-        var cancel = await cluster.Http.PostAsync("api/sweeps/424242/cancel", null);
-
-        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, trials.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
-    }
-
-    [Fact]
-    public async Task OpenApiDocument_ListsTheSweepsPaths()
-    {
-        await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("api_openapi"));
-
-        var document = await cluster.Http.GetFromJsonAsync<JsonElement>("openapi/v1.json");
-
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/sweeps", paths);
-        Assert.Contains("/api/sweeps/{id}", paths);
-        Assert.Contains("/api/sweeps/{id}/trials", paths);
-        Assert.Contains("/api/sweeps/{id}/cancel", paths);
-        Assert.True(document.GetProperty("paths").GetProperty("/api/sweeps").TryGetProperty("post", out _));
+        var listed = await cluster.Http.GetFromJsonAsync<Page<SweepSummary>>("api/sweeps");
+        Assert.Equal([created.Id], listed!.Items.Select(s => s.Id));
+        Assert.Null(listed.Next);
     }
 
     [Fact]
@@ -133,7 +105,10 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         Assert.All(trials, t => Assert.Equal("Cancelled", t.State));
         Assert.Equal(3, sweep.Trials.Cancelled);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("Cancelled", await again.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        var conflict = await ProblemAsync(again);
+        Assert.Equal((409, "Sweep cannot be cancelled"), (conflict.GetProperty("status").GetInt32(), conflict.GetProperty("title").GetString()));
+        Assert.Equal($"sweep {created.Id} is Cancelled; only a running sweep can be cancelled", conflict.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class CheckpointRestoreTests(PostgresServerFixture postgres, S3Ser
         Assert.NotNull(rows[1].DeletedAt);
         Assert.Null(await store.OpenReadAsync(newest.Key, CancellationToken.None));
         var fallback = Assert.Single(await EventsAsync(harness, saved.SweepId));
-        Assert.Equal((saved.TrialId, SweepEvents.CheckpointFallback), (fallback.TrialId!.Value, fallback.Kind));
+        Assert.Equal((saved.TrialId, SweepEventKinds.CheckpointFallback), (fallback.TrialId!.Value, fallback.Kind));
         Assert.Equal($"checkpoint at epoch 2 batch 0 is unusable ({problem}); resuming from epoch 1 batch 0", fallback.Message);
         Assert.Equal((1, 0), await LatestRunResumedAtAsync(harness, saved.TrialId));
     }

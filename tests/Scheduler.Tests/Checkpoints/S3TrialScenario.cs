@@ -88,7 +88,7 @@ public static class S3TrialScenario
     {
         await using var db = await harness.DbAsync();
         return await db.SweepEvents.AsNoTracking()
-            .Where(e => e.SweepId == sweepId && e.Kind == SweepEvents.CheckpointFallback).OrderBy(e => e.Id).ToListAsync();
+            .Where(e => e.SweepId == sweepId && e.Kind == SweepEventKinds.CheckpointFallback).OrderBy(e => e.Id).ToListAsync();
     }
 
     public static async Task<(int Epoch, int Batch)> LatestRunResumedAtAsync(SchedulerHarness harness, long trialId)

@@ -85,8 +85,21 @@ public sealed class TunerCluster : IAsyncDisposable
     public async Task<SweepDetails> SweepAsync(long id) =>
         (await Http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json))!;
 
-    public async Task<IReadOnlyList<TrialView>> TrialsAsync(long id) =>
-        (await Http.GetFromJsonAsync<IReadOnlyList<TrialView>>($"api/sweeps/{id}/trials", Json))!;
+    /// <summary>Every trial of the sweep, following the pages of GET /api/sweeps/{id}/trials.</summary>
+    public async Task<IReadOnlyList<TrialView>> TrialsAsync(long id)
+    {
+        var trials = new List<TrialView>();
+        long? after = null;
+        do
+        {
+            var page = (await Http.GetFromJsonAsync<Page<TrialView>>(after is { } cursor ? $"api/sweeps/{id}/trials?after={cursor}" : $"api/sweeps/{id}/trials", Json))!;
+            trials.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return trials;
+    }
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;

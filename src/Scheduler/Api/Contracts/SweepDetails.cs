@@ -1,12 +1,15 @@
+using Tuner.Scheduler.Api.OpenApi;
+using Tuner.Scheduler.Data.Entities;
+
 namespace Tuner.Scheduler.Api.Contracts;
 
 public sealed record SweepDetails(
     long Id,
     string Name,
-    string State,
+    [property: OpenApiEnum(typeof(SweepState))] string State,
     string? StopReason,
     string Objective,
-    string Direction,
+    [property: OpenApiEnum(typeof(ObjectiveDirections))] string Direction,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
     int MaxTrials,

@@ -1,4 +1,8 @@
+using Tuner.Scheduler.Api.OpenApi;
+using Tuner.Scheduler.Events;
+
 namespace Tuner.Scheduler.Api.Contracts;
 
 /// <summary>Something that happened to a sweep: a scale decision, a preemption, a fallback, and why.</summary>
-public sealed record SweepEventView(long Id, DateTimeOffset At, string Kind, long? TrialId, string Message);
+public sealed record SweepEventView(
+    long Id, DateTimeOffset At, [property: OpenApiEnum(typeof(SweepEventKinds))] string Kind, long? TrialId, string Message);

@@ -1,5 +1,15 @@
+using Tuner.Scheduler.Api.OpenApi;
+using Tuner.Scheduler.Data.Entities;
+
 namespace Tuner.Scheduler.Api.Contracts;
 
 public sealed record SweepSummary(
-    long Id, string Name, string State, string Objective, string Direction, DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt, int MaxTrials, int Parallelism);
+    long Id,
+    string Name,
+    [property: OpenApiEnum(typeof(SweepState))] string State,
+    string Objective,
+    [property: OpenApiEnum(typeof(ObjectiveDirections))] string Direction,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    int MaxTrials,
+    int Parallelism);

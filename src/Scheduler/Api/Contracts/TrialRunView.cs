@@ -1,6 +1,9 @@
+using Tuner.Scheduler.Api.OpenApi;
+using Tuner.Scheduler.Data.Entities;
+
 namespace Tuner.Scheduler.Api.Contracts;
 
 /// <summary>One stretch of work on a trial: which worker, where it resumed, how many epochs it trained, how it ended.</summary>
 public sealed record TrialRunView(
-    string Worker, int ResumedEpoch, int ResumedBatch, int EpochsTrained, string Outcome,
+    string Worker, int ResumedEpoch, int ResumedBatch, int EpochsTrained, [property: OpenApiEnum(typeof(TrialRunOutcome))] string Outcome,
     DateTimeOffset StartedAt, DateTimeOffset? EndedAt);

@@ -1,9 +1,12 @@
+using Tuner.Scheduler.Api.OpenApi;
+using Tuner.Scheduler.Data.Entities;
+
 namespace Tuner.Scheduler.Api.Contracts;
 
 public sealed record TrialView(
     long Id,
     int Number,
-    string State,
+    [property: OpenApiEnum(typeof(TrialStatus))] string State,
     IReadOnlyDictionary<string, object> Params,
     double? Value,
     int? BestEpoch,

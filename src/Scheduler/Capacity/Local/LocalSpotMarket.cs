@@ -76,7 +76,7 @@ public sealed class LocalSpotMarket(
         var trialId = worker?.CurrentTrialId;
         var sweepId = trialId is { } t ? await db.Trials.Where(x => x.Id == t).Select(x => (long?)x.SweepId).SingleOrDefaultAsync(ct) : null;
         var message = $"spot market preempted worker {instance.InstanceId} of pool {pool.Name} ({how})" + (trialId is { } id ? $" while it ran trial {id}" : " while it was idle");
-        if ((sweepId ?? instance.SweepId) is { } target) SweepEvents.Add(db, target, trialId, "preempted", message, clock);
+        if ((sweepId ?? instance.SweepId) is { } target) SweepEvents.Add(db, target, trialId, SweepEventKinds.Preempted, message, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("{Message}", message);
         await provider.PreemptAsync(instance.InstanceId!, notice);

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Tuner.Scheduler.Api;
+
+/// <summary>The API's own errors as problem details (application/problem+json with title, status and detail).</summary>
+public static class ApiProblems
+{
+    public static ProblemHttpResult SweepNotFound(long id) => TypedResults.Problem(
+        title: "Sweep not found", detail: $"there is no sweep with id {id}", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult NotCancellable(long id, string state) => TypedResults.Problem(
+        title: "Sweep cannot be cancelled",
+        detail: $"sweep {id} is {state}; only a running sweep can be cancelled",
+        statusCode: StatusCodes.Status409Conflict);
+}

@@ -4,7 +4,9 @@
 # tests/Scheduler.Tests/Api/GeneratedClientTests lints the document a real `tuner server` serves with Redocly's CLI,
 # generates a TypeScript client from it with openapi-typescript, typechecks it with tsc and runs it with node against
 # that server. The tools and their exact versions are in tests/ApiClient/package.json and package-lock.json; they are
-# installed with `npm ci` into .tuner/tools/api-client, where the test expects them. Needs node >= 20.19 and npm on PATH.
+# installed with `npm ci` into .tuner/tools/api-client, where the test expects them. ensure_node (scripts/lib/node.sh) provides Node >= 20.19.
+
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 
 API_CLIENT_TOOLS_DIR=".tuner/tools/api-client"
 
@@ -19,13 +21,9 @@ _api_client_tools_installed() {
 # Installs the locked tools into .tuner/tools/api-client (relative to the current directory, the repository root) when
 # they are missing or tests/ApiClient/package-lock.json changed; does nothing otherwise.
 ensure_api_client_tools_installed() {
+  ensure_node || return 1
   if _api_client_tools_installed; then
     return 0
-  fi
-  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    echo "ensure_api_client_tools_installed: node (>= 20.19) and npm are needed on PATH to install the OpenAPI" \
-      "linter and client generator in tests/ApiClient/package.json" >&2
-    return 1
   fi
   echo "ensure_api_client_tools_installed: installing tests/ApiClient/package-lock.json into ${API_CLIENT_TOOLS_DIR}" >&2
   rm -rf "${API_CLIENT_TOOLS_DIR}"

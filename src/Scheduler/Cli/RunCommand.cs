@@ -25,7 +25,7 @@ internal static class RunCommand
             }
 
             var text = await File.ReadAllTextAsync(path.FullName, ct);
-            var parsed = SweepDefinitionParser.Parse(text);
+            var parsed = SweepDefinitionParser.Parse(text, limits: DefinitionLimitsSetup.Read());
             if (parsed.Definition is null)
             {
                 await Console.Error.WriteLineAsync($"{path.Name} is not a valid sweep definition:");

@@ -13,7 +13,7 @@ public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, 
         fenced.RunAsync(lease, async (db, trial) =>
         {
             var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == trial.SweepId, ct);
-            var plan = plans.For(sweep.Id, sweep.DefinitionText);
+            var plan = plans.For(sweep);
             var resumeFrom = await db.Checkpoints.AsNoTracking()
                 .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
                 .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)

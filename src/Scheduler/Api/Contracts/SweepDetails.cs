@@ -11,5 +11,6 @@ public sealed record SweepDetails(
     DateTimeOffset? FinishedAt,
     int MaxTrials,
     int Parallelism,
+    int Seed,
     TrialCounts Trials,
     BestTrial? Best);

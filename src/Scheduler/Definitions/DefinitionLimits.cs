@@ -13,7 +13,7 @@ public sealed class DefinitionLimits
     public const string Section = "LIMITS";
 
     /// <summary>Largest request body, in bytes, POST /api/sweeps reads; a larger one answers 413.</summary>
-    [ConfigurationKeyName("MAX_DEFINITION_BYTES"), Range(1_024, 64 * 1024 * 1024)]
+    [ConfigurationKeyName("MAX_DEFINITION_BYTES"), Range(1_024, 16 * 1024 * 1024)]
     public int MaxDefinitionBytes { get; set; } = 1024 * 1024;
 
     [ConfigurationKeyName("MAX_TRIALS"), Range(1, 10_000_000)]

@@ -121,8 +121,8 @@ public sealed class HostileRequestTests(PostgresServerFixture postgres)
 
         Assert.NotNull(await server.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.NotEqual(0, server.ExitCode);
-        Assert.Contains("MaxTrials", server.Output);
-        Assert.Contains("MaxDefinitionBytes", server.Output);
+        Assert.Contains("TUNER_LIMITS__MAX_TRIALS must be a whole number from 1 to 10000000", server.Output);
+        Assert.Contains("TUNER_LIMITS__MAX_DEFINITION_BYTES must be a whole number from 1024 to 16777216", server.Output);
     }
 
     private static async Task<IReadOnlyList<TrialView>> ThreeTrialsAsync(TunerCluster cluster, long sweepId) =>

@@ -38,7 +38,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions));
         return new SweepDetails(
             sweep.Id, sweep.Name, sweep.State.ToString(), sweep.StopReason, sweep.Objective, Direction(sweep),
-            sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, counts, await BestAsync(db, sweep, ct));
+            sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, sweep.Seed, counts, await BestAsync(db, sweep, ct));
     }
 
     /// <summary>The sweep's events after <paramref name="afterId"/>, oldest first (at most 500); null when there is no such sweep.</summary>
@@ -67,7 +67,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             return null;
         }
 
-        var plan = plans.For(sweep.Id, sweep.DefinitionText);
+        var plan = plans.For(sweep);
         var byNumber = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId && (afterNumber == null || t.Number > afterNumber))
             .OrderBy(t => t.Number);
         var trials = await (take is { } count ? byNumber.Take(count) : byNumber)
@@ -93,7 +93,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         }
 
         var trial = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == bestId, ct);
-        var plan = plans.For(sweep.Id, sweep.DefinitionText);
+        var plan = plans.For(sweep);
         var checkpoint = await db.Checkpoints.AsNoTracking()
             .Where(c => c.TrialId == bestId && c.State == CheckpointState.Live)
             .OrderByDescending(c => c.Epoch).FirstOrDefaultAsync(ct);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Definitions;
 using Tuner.Scheduler.Sweeps;
@@ -38,15 +39,22 @@ public static class SweepsApi
         return app;
     }
 
-    public static async Task<Results<Created<SweepCreated>, ValidationProblem>> SubmitAsync(
-        HttpRequest request, SweepSubmission submission, CancellationToken ct)
+    public static async Task<Results<Created<SweepCreated>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
+        var maxBytes = limits.Value.MaxDefinitionBytes;
+        if (await RequestText.ReadAsync(request, maxBytes, ct) is not { } text)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The sweep definition is too large",
+                detail: $"this server accepts definitions of at most {maxBytes} bytes (the operator's limit {DefinitionLimits.VariableFor("MAX_DEFINITION_BYTES")})");
+        }
+
         var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
             ? DefinitionFormat.Json
             : DefinitionFormat.Auto;
-        var parsed = SweepDefinitionParser.Parse(text, format);
+        var parsed = SweepDefinitionParser.Parse(text, format, limits.Value);
         if (parsed.Definition is null)
         {
             return TypedResults.ValidationProblem(

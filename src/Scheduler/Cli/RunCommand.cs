@@ -25,7 +25,18 @@ internal static class RunCommand
             }
 
             var text = await File.ReadAllTextAsync(path.FullName, ct);
-            var parsed = SweepDefinitionParser.Parse(text);
+            DefinitionLimits limits;
+            try
+            {
+                limits = DefinitionLimitsSetup.Read();
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException error)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, error.Failures));
+                return 2;
+            }
+
+            var parsed = SweepDefinitionParser.Parse(text, limits: limits);
             if (parsed.Definition is null)
             {
                 await Console.Error.WriteLineAsync($"{path.Name} is not a valid sweep definition:");

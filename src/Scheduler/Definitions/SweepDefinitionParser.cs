@@ -7,12 +7,14 @@ namespace Tuner.Scheduler.Definitions;
 /// syntax), so problems in both formats carry the line of the offending node.</remarks>
 public static class SweepDefinitionParser
 {
-    public static DefinitionParseResult Parse(string text, DefinitionFormat format = DefinitionFormat.Auto)
+    /// <param name="limits">What the definition may ask; null: the defaults of <see cref="DefinitionLimits"/>.</param>
+    public static DefinitionParseResult Parse(string text, DefinitionFormat format = DefinitionFormat.Auto, DefinitionLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new ProblemCollector();
         var root = DocumentLoader.Load(text, format, problems);
-        var definition = root is null ? null : SweepReader.Read(root, problems);
+        if (root is not null) TagCheck.Check(root, problems);
+        var definition = root is null ? null : SweepReader.Read(root, problems, limits ?? new DefinitionLimits());
         return new DefinitionParseResult(problems.Count == 0 ? definition : null, problems.InLineOrder());
     }
 }

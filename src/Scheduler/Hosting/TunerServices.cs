@@ -21,6 +21,7 @@ public static class TunerServices
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
         services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
         services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
+        services.AddDefinitionLimits();
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<CheckpointJanitor>();

@@ -14,6 +14,9 @@ namespace Tuner.Scheduler.Orchestration;
 /// One pass over one sweep, serialized by a lock on the sweep's row: stop it when cancelled or past its deadline,
 /// otherwise ask the sampler for new trials until `parallelism` are in flight or `max_trials` exist, finish it when the
 /// last trial ends, and keep its best trial current. Safe to run any number of times.
+/// A pass asks for at most <see cref="AsksPerPass"/> trials and enqueues another pass when more are due, so the row
+/// lock is held for a bounded time whatever the budget, and a cancel waits for one batch at most. The plan (the parsed
+/// definition) is taken before the lock.
 /// </summary>
 public sealed class SweepOrchestrator(
     IDbContextFactory<TunerDbContext> contexts,
@@ -23,9 +26,18 @@ public sealed class SweepOrchestrator(
     TimeProvider clock,
     ILogger<SweepOrchestrator> logger)
 {
+    /// <summary>Trials one pass asks the sampler for, at most.</summary>
+    public const int AsksPerPass = 32;
+
     public async Task OrchestrateAsync(long sweepId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var plan = await plans.LoadAsync(db, sweepId, ct);
+        if (plan is null)
+        {
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sweep = await db.Sweeps.FromSql($"SELECT * FROM tuner.sweeps WHERE id = {sweepId} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (sweep is null || sweep.State is SweepState.Completed or SweepState.Cancelled)
@@ -33,7 +45,6 @@ public sealed class SweepOrchestrator(
             return;
         }
 
-        var plan = plans.For(sweep.Id, sweep.DefinitionText);
         // Lock the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes it.
         var trials = await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE")
             .ToListAsync(ct);
@@ -72,6 +83,12 @@ public sealed class SweepOrchestrator(
         {
             await queue.EnqueueTrialAsync(trial.Id, ct);
         }
+
+        if (created.Count == AsksPerPass && sweep.State == SweepState.Running)
+        {
+            // The batch was full: more trials may be due. The next pass takes the lock afresh, after any waiting cancel.
+            queue.EnqueueOrchestration(sweep.Id);
+        }
     }
 
     private async Task<List<Trial>> FillAsync(TunerDbContext db, Sweep sweep, List<Trial> trials, SweepPlan plan, CancellationToken ct)
@@ -84,7 +101,7 @@ public sealed class SweepOrchestrator(
         }
 
         var history = (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList();
-        while (live < sweep.Parallelism && trials.Count < sweep.MaxTrials)
+        while (live < sweep.Parallelism && trials.Count < sweep.MaxTrials && created.Count < AsksPerPass)
         {
             var number = trials.Count;
             var parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
@@ -94,7 +111,7 @@ public sealed class SweepOrchestrator(
                 Number = number,
                 Status = TrialStatus.Waiting,
                 ParamsJson = ParamsJson.Serialize(parameters),
-                Seed = TrialSeed(plan.Definition.Sampler.Seed ?? (int)sweep.Id, number),
+                Seed = plan.TrialSeed(number),
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Trials.Add(trial);
@@ -134,8 +151,4 @@ public sealed class SweepOrchestrator(
     }
 
     private static bool IsLive(Trial trial) => trial.Status is TrialStatus.Waiting or TrialStatus.Running;
-
-    /// <summary>A per-trial training seed from the sweep's seed and the trial number (stable across processes).</summary>
-    public static int TrialSeed(int sweepSeed, int number) =>
-        (int)((((uint)sweepSeed * 2654435761u) ^ ((uint)number * 40503u + 0x9E3779B9u)) & 0x7FFFFFFF);
 }

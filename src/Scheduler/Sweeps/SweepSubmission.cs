@@ -7,7 +7,8 @@ using Tuner.Scheduler.Queueing;
 
 namespace Tuner.Scheduler.Sweeps;
 
-/// <summary>Stores a validated sweep and starts its first orchestration pass. A rejected definition stores nothing.</summary>
+/// <summary>Stores a validated sweep and starts its first orchestration pass. A rejected definition stores nothing.
+/// An unseeded sweep gets its seed here, once, so every process that plans it draws the same trials.</summary>
 public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, JobQueue queue, TimeProvider clock)
 {
     public async Task<Sweep> SubmitAsync(SweepDefinition definition, string definitionText, CancellationToken ct)
@@ -25,6 +26,7 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
             Parallelism = definition.Budget.Parallelism,
             CreatedAt = now,
             Deadline = definition.Budget.Deadline is { } deadline ? now + deadline : null,
+            Seed = definition.Sampler.Seed ?? Random.Shared.Next(),
         };
         var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
         sweep.Pool = pool.Name;

@@ -7,13 +7,14 @@ using Tuner.Trainer;
 namespace Tuner.Scheduler.Trials;
 
 /// <summary>Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec.</summary>
-public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, TimeProvider clock)
+/// <remarks>The sweep's plan is taken before the trial row is locked: a large definition is never parsed under the lock.</remarks>
+public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock)
 {
-    public Task<(TrialContext Context, TrialSpec Spec)> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct) =>
-        fenced.RunAsync(lease, async (db, trial) =>
+    public async Task<(TrialContext Context, TrialSpec Spec)> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct)
+    {
+        var plan = await PlanAsync(lease, ct);
+        return await fenced.RunAsync(lease, async (db, trial) =>
         {
-            var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == trial.SweepId, ct);
-            var plan = plans.For(sweep.Id, sweep.DefinitionText);
             var resumeFrom = await db.Checkpoints.AsNoTracking()
                 .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
                 .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)
@@ -36,6 +37,15 @@ public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, 
             var definition = plan.Definition;
             var settings = definition.Workload.Settings with { CheckpointEveryEpochs = definition.Checkpoints.EveryEpochs };
             var spec = new TrialSpec(definition.Workload.Kind, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), settings, trial.Seed);
-            return (new TrialContext(lease, sweep.Id, run.Id, plan), spec);
+            return (new TrialContext(lease, trial.SweepId, run.Id, plan), spec);
         }, ct);
+    }
+
+    private async Task<SweepPlan> PlanAsync(TrialLease lease, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var sweepId = await db.Trials.Where(t => t.Id == lease.TrialId).Select(t => (long?)t.SweepId).SingleOrDefaultAsync(ct);
+        var plan = sweepId is { } id ? await plans.LoadAsync(db, id, ct) : null;
+        return plan ?? throw new LeaseLostException(lease);
+    }
 }

@@ -10,11 +10,16 @@ namespace Tuner.Search.Spaces;
 public sealed record CategoricalDistribution(IReadOnlyList<object> Choices) : Distribution
 {
     private readonly IReadOnlyList<object> choices = ParameterValues.NormalizeAll(Choices);
+    private Dictionary<object, int>? firstIndex;
 
     public IReadOnlyList<object> Choices
     {
         get => choices;
-        init => choices = ParameterValues.NormalizeAll(value);
+        init
+        {
+            choices = ParameterValues.NormalizeAll(value);
+            firstIndex = null;
+        }
     }
 
     public override IReadOnlyList<string> Validate()
@@ -46,18 +51,31 @@ public sealed record CategoricalDistribution(IReadOnlyList<object> Choices) : Di
         return problems;
     }
 
-    /// <summary>The index of the first choice equal to the value, or -1.</summary>
+    /// <summary>The index of the first choice equal to the value, or -1; one hash lookup, so checking every choice of
+    /// a long list stays linear.</summary>
     public int IndexOf(object? value)
     {
-        for (var i = 0; i < Choices.Count; i++)
+        if (value is null)
         {
-            if (ParameterValues.AreEqual(Choices[i], value))
+            return -1;
+        }
+
+        firstIndex ??= IndexChoices(choices);
+        return firstIndex.TryGetValue(value, out var index) ? index : -1;
+    }
+
+    private static Dictionary<object, int> IndexChoices(IReadOnlyList<object> choices)
+    {
+        var index = new Dictionary<object, int>(choices.Count, ParameterValueComparer.Instance);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (choices[i] is { } choice)
             {
-                return i;
+                index.TryAdd(choice, i);
             }
         }
 
-        return -1;
+        return index;
     }
 
     public override double ToInternal(object value)

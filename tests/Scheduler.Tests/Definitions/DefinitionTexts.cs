@@ -21,9 +21,9 @@ internal static class DefinitionTexts
         spaceEntry,
         "budget: { max_trials: 4 }");
 
-    public static DefinitionProblem SingleProblem(string text)
+    public static DefinitionProblem SingleProblem(string text, DefinitionLimits? limits = null)
     {
-        var result = SweepDefinitionParser.Parse(text);
+        var result = SweepDefinitionParser.Parse(text, limits: limits);
         Assert.Null(result.Definition);
         return Assert.Single(result.Problems);
     }

@@ -32,6 +32,8 @@ public sealed class TunerCluster : IAsyncDisposable
 
     public IReadOnlyList<TunerProcess> Workers => workers;
 
+    public TunerProcess Server => server;
+
     public static async Task<TunerCluster> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var home = Directory.CreateTempSubdirectory("tuner-e2e-").FullName;

@@ -72,4 +72,27 @@ public class CategoricalDistributionTests
         Assert.Contains(problems, p => p.StartsWith("choices must be strings, numbers or booleans, but got choices[3]="));
         Assert.Contains(problems, p => p == "choices must not contain NaN, but got choices[4]=NaN");
     }
+
+    [Fact]
+    public void IndexOf_FindsEachOf60000Choices_AndValidateReportsOnlyTheOneDuplicate()
+    {
+        var choices = Enumerable.Range(0, 60_000).Select(i => (object)(long)i).Append(59_999.0).ToList();
+        var distribution = new CategoricalDistribution(choices);
+
+        Assert.All(Enumerable.Range(0, 60_000), i => Assert.Equal(i, distribution.IndexOf((double)i)));
+        Assert.Equal(["choices must be distinct, but got 59999 at index 59999 and 60000"], distribution.Validate());
+    }
+
+    [Fact]
+    public void IndexOf_UsesTheNewChoices_AfterAWithExpression()
+    {
+        var distribution = new CategoricalDistribution(["adam", "sgd"]);
+        Assert.Equal(1, distribution.IndexOf("sgd"));
+
+        var changed = distribution with { Choices = ["sgd", "rmsprop"] };
+
+        Assert.Equal(0, changed.IndexOf("sgd"));
+        Assert.Equal(-1, changed.IndexOf("adam"));
+        Assert.Equal(1, distribution.IndexOf("sgd"));
+    }
 }

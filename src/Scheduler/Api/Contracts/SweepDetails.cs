@@ -14,5 +14,6 @@ public sealed record SweepDetails(
     DateTimeOffset? FinishedAt,
     int MaxTrials,
     int Parallelism,
+    int Seed,
     TrialCounts Trials,
     BestTrial? Best);

@@ -124,7 +124,7 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
             return;
         }
 
-        var plan = services.GetRequiredService<SweepPlans>().For(sweep.Id, sweep.DefinitionText);
+        var plan = services.GetRequiredService<SweepPlans>().For(sweep);
         var accuracy = await BestCheckpointEvaluation.TestAccuracyAsync(
             plan, best, trial.Seed, services.GetRequiredService<ICheckpointStore>(), checkpoint.Key,
             new TrainingEnvironment(settings.DataDirectory, Math.Max(1, Environment.ProcessorCount)), CancellationToken.None);

@@ -6,8 +6,12 @@ public sealed class Sweep
     public required string Name { get; set; }
     public SweepState State { get; set; }
 
-    /// <summary>The definition as submitted (YAML or JSON); parsed again whenever the sweep is orchestrated.</summary>
+    /// <summary>The definition as submitted (YAML or JSON); parsed once per process (see <see cref="Sweeps.SweepPlans"/>).</summary>
     public required string DefinitionText { get; set; }
+
+    /// <summary>The sampler's seed, from which trial seeds derive too: the definition's <c>sampler.seed</c>, or one drawn
+    /// at submission, so that every process samples the same trials and the sweep can be replayed.</summary>
+    public int Seed { get; set; }
     public required string Objective { get; set; }
     public bool Maximize { get; set; }
     public int MaxTrials { get; set; }

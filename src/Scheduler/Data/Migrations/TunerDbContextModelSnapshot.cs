@@ -332,6 +332,10 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("pool");
 
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)

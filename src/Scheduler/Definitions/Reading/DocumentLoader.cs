@@ -6,7 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace Tuner.Scheduler.Definitions.Reading;
 
 /// <summary>Turns definition text into one YAML node tree with line marks, or a syntax problem naming the line.
-/// JSON is first checked with System.Text.Json (for its exact syntax errors), then read as YAML flow syntax.</summary>
+/// JSON is first checked with System.Text.Json (for its exact syntax errors), then read as YAML flow syntax. Both stop
+/// at <see cref="DefinitionLimits.MaxDepth"/> levels of nesting before anything recurses.</summary>
 internal static partial class DocumentLoader
 {
     public static YamlNode? Load(string text, DefinitionFormat format, ProblemCollector problems)
@@ -27,7 +28,7 @@ internal static partial class DocumentLoader
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = DefinitionLimits.MaxDepth });
             return true;
         }
         catch (JsonException error)
@@ -46,7 +47,7 @@ internal static partial class DocumentLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(parser);
+            stream.Load(new DepthLimitedParser(parser, DefinitionLimits.MaxDepth));
         }
         catch (YamlException error)
         {

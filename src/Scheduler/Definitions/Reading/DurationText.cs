@@ -18,6 +18,20 @@ internal static partial class DurationText
         return true;
     }
 
+    /// <summary>The duration in the largest unit that divides it: "30d", "1h", "90s".</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var seconds = (long)duration.TotalSeconds;
+        var (amount, unit) = seconds switch
+        {
+            _ when seconds % 86_400 == 0 => (seconds / 86_400, "d"),
+            _ when seconds % 3_600 == 0 => (seconds / 3_600, "h"),
+            _ when seconds % 60 == 0 => (seconds / 60, "m"),
+            _ => (seconds, "s"),
+        };
+        return amount.ToString(CultureInfo.InvariantCulture) + unit;
+    }
+
     private static double Part(Match match, string unit) =>
         match.Groups[unit].Success ? double.Parse(match.Groups[unit].Value, CultureInfo.InvariantCulture) : 0;
 

@@ -11,7 +11,7 @@ internal static class ParameterReader
     private static readonly string[] NumericKeys = ["type", "low", "high", "log", "step", "when"];
     private static readonly string[] CategoricalKeys = ["type", "choices", "when"];
 
-    public static ParsedParameter Read(YamlNode keyNode, YamlNode node, string path, ProblemCollector problems)
+    public static ParsedParameter Read(YamlNode keyNode, YamlNode node, string path, ProblemCollector problems, DefinitionLimits limits)
     {
         var name = MappingReader.KeyText(keyNode);
         if (node is not YamlMappingNode) return ReadFixed(name, path, keyNode, node, problems);
@@ -24,7 +24,7 @@ internal static class ParameterReader
         {
             "float" => FloatParameterReader.Read(entry, values),
             "int" => IntParameterReader.Read(entry, values),
-            "categorical" => CategoricalParameterReader.Read(entry, values),
+            "categorical" => CategoricalParameterReader.Read(entry, values, limits.MaxChoices),
             _ => null,
         };
         return new ParsedParameter(name, path, keyNode, distribution, ConditionReader.Read(entry), values);

@@ -7,7 +7,7 @@ namespace Tuner.Scheduler.Definitions.Reading;
 /// <see cref="SearchSpace.Validate"/> check what is left (it runs only on a space with no problem so far).</summary>
 internal static class SpaceReader
 {
-    public static IReadOnlyList<ParameterSpec>? Read(MappingReader document, IWorkload? workload)
+    public static IReadOnlyList<ParameterSpec>? Read(MappingReader document, IWorkload? workload, DefinitionLimits limits)
     {
         var section = document.Section("space", knownKeys: null, required: true);
         if (section is null) return null;
@@ -18,9 +18,15 @@ internal static class SpaceReader
             return null;
         }
 
+        if (section.Node.Children.Count > limits.MaxParameters)
+        {
+            problems.Add(section.Path, LimitMessage.Text("space", "parameters", limits.MaxParameters, section.Node.Children.Count, "MAX_PARAMETERS"), section.Node);
+            return null;
+        }
+
         var before = problems.Count;
         var parameters = section.Node.Children
-            .Select(entry => ParameterReader.Read(entry.Key, entry.Value, section.PathOf(MappingReader.KeyText(entry.Key)), problems))
+            .Select(entry => ParameterReader.Read(entry.Key, entry.Value, section.PathOf(MappingReader.KeyText(entry.Key)), problems, limits))
             .ToList();
         ConditionCheck.Check(parameters, problems);
         if (workload is not null) WorkloadParameterCheck.Check(parameters, workload, problems);

@@ -10,7 +10,7 @@ internal static partial class SweepReader
     private static readonly string[] TopLevelKeys =
         ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels"];
 
-    public static SweepDefinition? Read(YamlNode root, ProblemCollector problems)
+    public static SweepDefinition? Read(YamlNode root, ProblemCollector problems, DefinitionLimits limits)
     {
         var document = MappingReader.Open(root, "", problems, TopLevelKeys);
         if (document is null) return null;
@@ -18,10 +18,10 @@ internal static partial class SweepReader
         var name = ReadName(document);
         var workload = WorkloadReader.Read(document);
         var objective = ObjectiveReader.Read(document);
-        var space = SpaceReader.Read(document, workload.Workload);
+        var space = SpaceReader.Read(document, workload.Workload, limits);
         var sampler = SamplerReader.Read(document);
         var pruner = PrunerReader.Read(document, workload.MaxEpochs);
-        var budget = BudgetReader.Read(document);
+        var budget = BudgetReader.Read(document, limits);
         var checkpoints = CheckpointReader.Read(document);
         var capacity = CapacityReader.Read(document, budget?.Parallelism ?? 1);
         var labels = LabelsReader.Read(document);

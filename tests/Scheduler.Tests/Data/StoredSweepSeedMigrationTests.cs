@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Tuner.Scheduler.Data;
+using Tuner.Scheduler.Tests.Infrastructure;
+
+namespace Tuner.Scheduler.Tests.Data;
+
+/// <summary>Sweeps stored before seeds were get one: the seed their definition names, or their id.</summary>
+[Collection("postgres")]
+public sealed class StoredSweepSeedMigrationTests(PostgresServerFixture postgres)
+{
+    [Fact]
+    public async Task Migration_GivesEarlierSweepsTheirDefinitionsSeed_OrTheirId()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("migrate_seed");
+        await using var db = new TunerDbContext(TunerDatabase.Options(connectionString));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261122223640_SpotCapacity");
+        foreach (var definition in new[]
+        {
+            "name: a\nsampler: { kind: tpe, seed: 42 }\nbudget: { max_trials: 3 }\n",
+            "{ \"name\": \"b\", \"sampler\": { \"kind\": \"random\", \"seed\": 7 } }",
+            "name: c\nsampler: { kind: auto }\n",
+        })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO tuner.sweeps (name, state, definition_text, objective, maximize, max_trials, parallelism, created_at)
+                VALUES ('s', 'Completed', {definition}, 'val_loss', false, 3, 1, now())
+                """);
+        }
+
+        await migrator.MigrateAsync();
+
+        var seeds = await db.Sweeps.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Seed }).ToListAsync();
+        Assert.Equal([42, 7, (int)seeds[2].Id], seeds.Select(s => s.Seed));
+    }
+}

@@ -32,7 +32,7 @@ public sealed class ApiErrorsTests(PostgresServerFixture postgres)
                 HttpStatusCode.UnsupportedMediaType, "does not accept Content-Type 'application/xml; charset=utf-8'"),
             ("unbindable after", () => http.GetAsync("api/sweeps?after=yesterday"), HttpStatusCode.BadRequest,
                 "Failed to bind parameter \"Nullable<long> after\" from \"yesterday\""),
-            ("body too large", () => PostExpectingContinueAsync(http, tooLarge), HttpStatusCode.RequestEntityTooLarge, "Request body too large"),
+            ("body too large", () => PostExpectingContinueAsync(http, tooLarge), HttpStatusCode.RequestEntityTooLarge, "this server accepts definitions of at most"),
         };
 
         foreach (var (request, send, status, detail) in cases)

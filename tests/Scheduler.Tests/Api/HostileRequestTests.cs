@@ -48,7 +48,7 @@ public sealed class HostileRequestTests(PostgresServerFixture postgres)
         var budgetErrors = Errors(await ProblemAsync(hugeBudget, HttpStatusCode.BadRequest));
         Assert.Equal(["budget.max_trials", "budget.parallelism"], budgetErrors.Keys.Order());
         Assert.StartsWith("max_trials must be at most 500 on this server, but got 2000000000", budgetErrors["budget.max_trials"].Single());
-        Assert.Empty((await cluster.Http.GetFromJsonAsync<List<SweepSummary>>("api/sweeps"))!);
+        Assert.Empty((await cluster.Http.GetFromJsonAsync<Page<SweepSummary>>("api/sweeps"))!.Items);
     }
 
     [Fact]

@@ -123,7 +123,20 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount, boo
                 return Watched.WorkersCrashing;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            // A second, or a Ctrl+C: act on Ctrl+C at once, not at the next look.
+            await Pause(TimeSpan.FromSeconds(1), cancelled ? interrupts.StopNow : interrupts.CancelSweep);
+        }
+    }
+
+    private static async Task Pause(TimeSpan delay, CancellationToken wake)
+    {
+        try
+        {
+            await Task.Delay(delay, wake);
+        }
+        catch (OperationCanceledException)
+        {
+            // Woken by Ctrl+C.
         }
     }
 

@@ -19,7 +19,7 @@ internal static class ServerCommand
             using var loggerFactory = TunerLogging.CreateFactory(verbose);
             await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
             await using var app = ServerHost.Build(settings, database.ConnectionString, verbose);
-            await app.StartAsync();
+            await ServerHost.StartAsync(app);
             Console.WriteLine(ServerUrls.Line(app.Urls));
             await app.WaitForShutdownAsync();
             return 0;

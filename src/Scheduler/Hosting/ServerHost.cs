@@ -52,4 +52,21 @@ public static class ServerHost
         app.MapTunerDashboard();
         return app;
     }
+
+    /// <summary>
+    /// Starts the server. When it cannot (its address is in use), the hosted services that did start (Hangfire, the
+    /// reconciler, the autoscaler) are stopped before the exception goes on, so they do not run on into a disposed host.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.StopAsync();
+            throw;
+        }
+    }
 }

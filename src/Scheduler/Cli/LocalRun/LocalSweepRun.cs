@@ -34,7 +34,7 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount, boo
         var capacity = CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable) with { LocalMaxWorkers = workerCount };
         await using var app = ServerHost.Build(
             settings, database.ConnectionString, verbose, LogLevel.Warning, capacity, new CommandLineHostLifetime());
-        await app.StartAsync();
+        await ServerHost.StartAsync(app);
         try
         {
             Console.WriteLine($"{ServerUrls.Line(app.Urls)}   (while this run lasts)");

@@ -13,7 +13,8 @@ namespace Tuner.Scheduler.Tests.Cli;
 
 /// <summary>
 /// `tuner run` as a user runs it in a terminal: its own process group (perl puts it there, with SIGINT at its default,
-/// as a shell does for a foreground job) and Ctrl+C sent to the whole group, local workers included.
+/// as a shell does for a foreground job) and Ctrl+C sent to the whole group, local workers included. Epochs take about
+/// a second or two and the lease heartbeat comes every 30 s, so only a trial that stops at the end of its epoch passes.
 /// </summary>
 [Collection("postgres")]
 public sealed class LocalRunInterruptTests(PostgresServerFixture postgres, ITestOutputHelper output)
@@ -22,7 +23,7 @@ public sealed class LocalRunInterruptTests(PostgresServerFixture postgres, ITest
 
     private const string Sweep = """
         name: interrupted
-        workload: { kind: mnist-mlp, max_epochs: 40, train_samples: 12000, validation_samples: 1000 }
+        workload: { kind: mnist-mlp, max_epochs: 100, train_samples: 6000, validation_samples: 1000 }
         objective: { metric: val_accuracy, direction: maximize }
         space:
           learning_rate: { type: float, low: 1.0e-3, high: 1.0e-1, log: true }
@@ -46,6 +47,8 @@ public sealed class LocalRunInterruptTests(PostgresServerFixture postgres, ITest
             ["TUNER_DATABASE_URL"] = connectionString,
             ["TUNER_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["TUNER_DATA_DIR"] = RepositoryPaths.MnistDirectory,
+            // A heartbeat every 30 s: the trial must stop at the end of its epoch, not when the heartbeat notices.
+            ["TUNER_LEASE_SECONDS"] = "120",
         }, "run", file, "--workers", "1");
         string Output() => string.Join('\n', lines);
         try
@@ -68,6 +71,7 @@ public sealed class LocalRunInterruptTests(PostgresServerFixture postgres, ITest
             Assert.True(run.ExitCode == ExitCodes.Interrupted, $"exit {run.ExitCode}\n{Output()}");
             await using var db = new TunerDbContext(TunerDatabase.Options(connectionString));
             var trial = await db.Trials.AsNoTracking().Include(t => t.Reports).SingleAsync();
+            output.WriteLine($"epochs reported: {reportedAtCancel.Value} when the trial was asked to stop, {trial.Reports.Count} in all");
             Assert.Equal(TrialStatus.Cancelled, trial.Status);
             Assert.Equal(0, trial.Preemptions);
             Assert.True(trial.Reports.Count <= reportedAtCancel.Value + 1,

@@ -62,7 +62,7 @@ public sealed record TunerSettings
         return new TunerSettings
         {
             Home = home,
-            DatabaseUrl = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
+            DatabaseUrl = ConnectionStringOrNull(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
             LocalPostgresPort = PortOr("TUNER_PG_PORT", 55432),
             CheckpointRoot = Environment.GetEnvironmentVariable("TUNER_CHECKPOINTS") ?? Path.Combine(home, "checkpoints"),
             S3Endpoint = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_ENDPOINT")),
@@ -114,6 +114,22 @@ public sealed record TunerSettings
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The value when Npgsql can read it; the error never repeats the value, which may hold a password.</summary>
+    private static string? ConnectionStringOrNull(string? text)
+    {
+        if (NullIfEmpty(text) is not { } value) return null;
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return value;
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException(
+                $"TUNER_DATABASE_URL must be an Npgsql connection string such as 'Host=db;Port=5432;Database=tuner;Username=tuner;Password=...', but Npgsql cannot read it ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
+        }
+    }
 
     private static int IntOr(string variable, int fallback)
     {

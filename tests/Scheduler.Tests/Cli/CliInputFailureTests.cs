@@ -101,6 +101,28 @@ public sealed class CliInputFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_ExitsWithBadInput_WithoutRepeatingIt_WhenTunerDatabaseUrlIsNotAConnectionString()
+    {
+        var result = await TunerCommand.RunAsync(Environment(("TUNER_DATABASE_URL", "postgres://tuner:s3cret@db/tuner")), "server");
+
+        FailsClearly.Assert(result, ExitCodes.BadInput, "TUNER_DATABASE_URL must be an Npgsql connection string");
+        Assert.DoesNotContain("s3cret", result.Stderr + result.Stdout);
+    }
+
+    [Fact]
+    public async Task Server_ExitsWithDatabaseUnavailable_WhenTunerDatabaseUrlPointsAtNothing()
+    {
+        var port = FreePort.Next();
+
+        var result = await TunerCommand.RunAsync(
+            Environment(("TUNER_DATABASE_URL", $"Host=127.0.0.1;Port={port};Username=tuner;Password=s3cret;Timeout=5")), "server");
+
+        var line = FailsClearly.Assert(result, ExitCodes.DatabaseUnavailable, $"PostgreSQL: Failed to connect to 127.0.0.1:{port}");
+        Assert.Contains("TUNER_DATABASE_URL", line);
+        Assert.DoesNotContain("s3cret", result.Stderr + result.Stdout);
+    }
+
+    [Fact]
     public async Task Worker_ExitsWithBadInput_WhenTunerDeviceIsUnknown()
     {
         var result = await TunerCommand.RunAsync(Environment(("TUNER_DEVICE", "gpu")), "worker");

@@ -140,6 +140,21 @@ public sealed class CliInputFailureTests : IDisposable
         Assert.Contains("unset TUNER_DEVICE to train on the CPU", line);
     }
 
+    /// <summary>No network here: every HTTPS request goes to a proxy that is not there.</summary>
+    [Fact]
+    public async Task Train_ExitsWithDataUnavailable_WhenMnistCannotBeDownloaded()
+    {
+        var proxy = $"http://127.0.0.1:{FreePort.Next()}";
+        var empty = Directory.CreateDirectory(Path.Combine(home, "no-data")).FullName;
+
+        var result = await TunerCommand.RunAsync(
+            Environment(("TUNER_DATA_DIR", empty), ("HTTPS_PROXY", proxy), ("https_proxy", proxy), ("NO_PROXY", ""), ("no_proxy", "")),
+            "train", "--epochs", "1");
+
+        var line = FailsClearly.Assert(result, ExitCodes.DataUnavailable, "cannot download the training data");
+        Assert.Contains("put the MNIST IDX files in TUNER_DATA_DIR", line);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("abc")]

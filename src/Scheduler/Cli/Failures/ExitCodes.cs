@@ -32,6 +32,9 @@ public static class ExitCodes
     /// <summary>The work itself failed: `tuner train`'s training, `tuner run`'s local workers dying at start.</summary>
     public const int WorkFailed = 9;
 
+    /// <summary>The training data cannot be downloaded or read (MNIST for `tuner train`, `tuner worker`, `tuner run`).</summary>
+    public const int DataUnavailable = 10;
+
     /// <summary>A bug in Tuner: an exception nobody expected (run again with --verbose and report the stack trace).</summary>
     public const int Internal = 70;
 

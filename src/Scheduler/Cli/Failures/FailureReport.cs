@@ -49,6 +49,11 @@ public static class FailureReport
             return new(ExitCodes.DatabaseUnavailable,
                 $"PostgreSQL: {OneLine(database is PostgresException p ? $"{p.SqlState}: {p.MessageText}" : WithCause(database))}; " +
                 "check that it runs and that TUNER_DATABASE_URL points at it (unset it to use the private cluster)");
+        if (Find<HttpRequestException>(exception) is { } download)
+            return new(ExitCodes.DataUnavailable,
+                $"cannot download the training data: {OneLine(WithCause(download))}; check the network, or put the MNIST IDX files in TUNER_DATA_DIR");
+        if (exception is InvalidDataException data)
+            return new(ExitCodes.DataUnavailable, $"{OneLine(data.Message)}; delete the files in TUNER_DATA_DIR to download them again");
         if (Find<TrialFailedException>(exception) is { } training) return new(ExitCodes.WorkFailed, $"training failed: {OneLine(training.Message)}");
         if (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
             return new(ExitCodes.BadInput, OneLine(exception.Message));

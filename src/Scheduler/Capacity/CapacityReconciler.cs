@@ -27,7 +27,9 @@ public sealed class CapacityReconciler(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var open = await db.CapacityInstances.Where(i => i.Provider == provider.Name && i.State != CapacityInstanceState.Ended).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var toTerminate = new List<(string InstanceId, string Why)>();
+        // Expected: a terminate Tuner asked for (scale-down, the end of `tuner run`), logged as information;
+        // anything else (an instance running without a record, or after its record ended) is a warning.
+        var toTerminate = new List<(string InstanceId, string Why, bool Expected)>();
         var ended = new List<string>();
         foreach (var instance in listed)
         {
@@ -37,7 +39,7 @@ public sealed class CapacityReconciler(
             {
                 var known = await db.CapacityInstances.AnyAsync(i => i.Provider == provider.Name && (i.InstanceId == instance.InstanceId || i.LaunchToken == instance.LaunchToken), ct);
                 var why = known ? "recorded as ended but still running" : "running without a record";
-                toTerminate.Add((instance.InstanceId, why));
+                toTerminate.Add((instance.InstanceId, why, false));
                 if (!known) db.CapacityInstances.Add(Untracked(provider.Name, instance, why, now));
                 continue;
             }
@@ -63,7 +65,7 @@ public sealed class CapacityReconciler(
                 row.EndReason ??= "stopped: worker exited or the machine was preempted";
             }
 
-            if (row.State == CapacityInstanceState.Terminating) toTerminate.Add((instance.InstanceId, row.EndReason ?? "terminating"));
+            if (row.State == CapacityInstanceState.Terminating) toTerminate.Add((instance.InstanceId, row.EndReason ?? "terminating", true));
         }
 
         foreach (var row in open.Where(r => !listed.Any(l => l.InstanceId == r.InstanceId || (r.InstanceId is null && l.LaunchToken == r.LaunchToken))))
@@ -88,9 +90,9 @@ public sealed class CapacityReconciler(
             await expiredLeases.RevokeForInstanceAsync(instanceId, ct);
         }
 
-        foreach (var (instanceId, why) in toTerminate)
+        foreach (var (instanceId, why, expected) in toTerminate)
         {
-            logger.LogWarning("Terminating {Provider} instance {InstanceId}: {Why}", provider.Name, instanceId, why);
+            logger.Log(expected ? LogLevel.Information : LogLevel.Warning, "Terminating {Provider} instance {InstanceId}: {Why}", provider.Name, instanceId, why);
             try
             {
                 await provider.TerminateAsync(instanceId, ct);

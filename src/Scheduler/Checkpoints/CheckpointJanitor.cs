@@ -57,16 +57,18 @@ public sealed class CheckpointJanitor(
         return checkpoints.Count > 0;
     }
 
-    /// <summary>Finishes deletions that a crash interrupted.</summary>
+    /// <summary>Finishes deletions that a crash interrupted, oldest first, 500 of each kind per call.</summary>
     public async Task DeletePendingAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pending = await db.Checkpoints.AsNoTracking()
             .Where(c => c.State == CheckpointState.Deleting)
+            .OrderBy(c => c.Id)
             .Take(500)
             .ToListAsync(ct);
         var unusable = await db.Checkpoints.AsNoTracking()
             .Where(c => c.State == CheckpointState.Unusable && c.DeletedAt == null)
+            .OrderBy(c => c.Id)
             .Take(500)
             .ToListAsync(ct);
         await DeleteAsync(pending, ct);

@@ -11,8 +11,10 @@ internal static class CancelCommand
         var command = new Command("cancel", "Cancel a running sweep") { id, server };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new TunerApiClient(parse.GetValue(server)!);
-            Console.WriteLine(await client.CancelAsync(parse.GetValue(id), ct));
+            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable));
+            var sweepId = parse.GetValue(id);
+            var sweep = await client.CancelAsync(sweepId, ct);
+            Console.WriteLine($"sweep {sweepId}{(sweep is null ? "" : $" ({sweep.Name})")} is cancelling: waiting trials are cancelled, running ones stop at the end of their current epoch");
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Cli.LocalRun;
 using Tuner.Scheduler.Definitions;
 using Tuner.Scheduler.Hosting;
@@ -11,53 +12,25 @@ internal static class RunCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "Sweep definition (YAML or JSON)" };
-        var workers = new Option<int>("--workers") { Description = "Local worker processes", DefaultValueFactory = _ => 2 };
+        var workers = PositiveNumbers.Option("--workers", "Local worker processes", 2);
         var home = CommonOptions.Home();
-        var urls = new Option<string?>("--urls") { Description = "Where the API listens (default http://127.0.0.1:5080)" };
-        var command = new Command("run", "Run a sweep end to end on this machine") { file, workers, home, urls };
+        var urls = CommonOptions.Urls();
+        var command = new Command("run", "Run a sweep end to end on this machine; Ctrl+C cancels it") { file, workers, home, urls };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"no such file: {path.FullName}");
-                return 2;
-            }
-
-            var text = await File.ReadAllTextAsync(path.FullName, ct);
-            DefinitionLimits limits;
-            try
-            {
-                limits = DefinitionLimitsSetup.Read();
-            }
-            catch (Microsoft.Extensions.Options.OptionsValidationException error)
-            {
-                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, error.Failures));
-                return 2;
-            }
-
-            var parsed = SweepDefinitionParser.Parse(text, limits: limits);
+            var text = await DefinitionFile.ReadAsync(path, ct);
+            var parsed = SweepDefinitionParser.Parse(text, limits: DefinitionLimitsSetup.Read());
             if (parsed.Definition is null)
             {
-                await Console.Error.WriteLineAsync($"{path.Name} is not a valid sweep definition:");
-                foreach (var problem in parsed.Problems)
-                {
-                    await Console.Error.WriteLineAsync($"  {(problem.Path.Length == 0 ? "(document)" : problem.Path)}{(problem.Line is { } l ? $" (line {l})" : "")}: {problem.Message}");
-                }
-
-                return 2;
+                throw new CliFailure(ExitCodes.BadInput,
+                    $"{path.Name} is not a valid sweep definition ({parsed.Problems.Count} problem(s)); fix these and run again:",
+                    parsed.Problems.Select(p => $"{(p.Path.Length == 0 ? "(document)" : p.Path)}{(p.Line is { } l ? $" (line {l})" : "")}: {p.Message}").ToList());
             }
 
             var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
-            settings = parse.GetValue(urls) is { } u ? settings with { Urls = u } : settings;
-            var workerCount = parse.GetValue(workers);
-            if (workerCount < 1)
-            {
-                await Console.Error.WriteLineAsync($"--workers must be at least 1, but got {workerCount}");
-                return 2;
-            }
-
-            return await new LocalSweepRun(settings, workerCount).RunAsync(parsed.Definition, text);
+            settings = parse.GetValue(urls) is { } u ? settings with { Urls = ListenUrls.Validate(u, "--urls") } : settings;
+            return await new LocalSweepRun(settings, parse.GetValue(workers), parse.GetValue(CommonOptions.Verbose)).RunAsync(parsed.Definition, text);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Hosting.Logging;
 
 namespace Tuner.Scheduler.Cli;
 
@@ -8,17 +9,19 @@ internal static class ServerCommand
     public static Command Create()
     {
         var home = CommonOptions.Home();
-        var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:5080)" };
+        var urls = CommonOptions.Urls();
         var command = new Command("server", "Run the REST API, the dashboards, the orchestrator and the reconciler") { home, urls };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, _) =>
         {
+            var verbose = parse.GetValue(CommonOptions.Verbose);
             var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
-            settings = parse.GetValue(urls) is { } u ? settings with { Urls = u } : settings;
-            using var loggerFactory = ConsoleLogging.Create();
-            await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
-            var app = ServerHost.Build(settings, database.ConnectionString);
-            Console.WriteLine($"API: {settings.Urls}/api/sweeps   docs: {settings.Urls}/docs/api   OpenAPI: {settings.Urls}/openapi/v1.json   Hangfire: {settings.Urls}/hangfire");
-            await app.RunAsync();
+            settings = parse.GetValue(urls) is { } u ? settings with { Urls = ListenUrls.Validate(u, "--urls") } : settings;
+            using var loggerFactory = TunerLogging.CreateFactory(verbose);
+            await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
+            await using var app = ServerHost.Build(settings, database.ConnectionString, verbose);
+            await ServerHost.StartAsync(app);
+            Console.WriteLine(ServerUrls.Line(app.Urls));
+            await app.WaitForShutdownAsync();
             return 0;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Tuner.Scheduler.Cli;
 
@@ -9,10 +8,10 @@ internal static class StatusCommand
     {
         var id = new Argument<long?>("sweep") { Description = "A sweep id; all sweeps when left out", Arity = ArgumentArity.ZeroOrOne };
         var server = CommonOptions.Server();
-        var command = new Command("status", "Show sweeps, or one sweep with its best trial") { id, server };
+        var command = new Command("status", "Show sweeps, or one sweep with its trial counts and best trial") { id, server };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new TunerApiClient(parse.GetValue(server)!);
+            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable));
             if (parse.GetValue(id) is not { } sweepId)
             {
                 foreach (var s in await client.ListAsync(ct))
@@ -23,20 +22,11 @@ internal static class StatusCommand
                 return 0;
             }
 
-            var d = await client.GetAsync(sweepId, ct);
-            if (d is null)
+            var sweep = await client.GetAsync(sweepId, ct);
+            Console.WriteLine(SweepText.Headline(sweep, TimeProvider.System.GetUtcNow()));
+            foreach (var line in SweepText.Best(sweep))
             {
-                await Console.Error.WriteLineAsync($"no sweep {sweepId}");
-                return 1;
-            }
-
-            var t = d.Trials;
-            Console.WriteLine($"sweep {d.Id} {d.Name}: {d.State}{(d.StopReason is null ? "" : $" ({d.StopReason})")}");
-            Console.WriteLine($"trials: {t.Running} running, {t.Waiting} waiting, {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, {t.Cancelled} cancelled; {t.Preemptions} preemptions");
-            if (d.Best is { } best)
-            {
-                Console.WriteLine($"best: trial {best.Number} {d.Objective}={best.Value.ToString("F4", CultureInfo.InvariantCulture)} at epoch {best.Epoch} {ParamText.Format(best.Params)}");
-                Console.WriteLine($"      checkpoint {best.CheckpointUri}");
+                Console.WriteLine(line);
             }
 
             return 0;

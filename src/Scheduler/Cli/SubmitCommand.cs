@@ -12,16 +12,11 @@ internal static class SubmitCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var text = await File.ReadAllTextAsync(path.FullName, ct);
-            using var client = new TunerApiClient(parse.GetValue(server)!);
-            var (created, problems) = await client.SubmitAsync(text, path.Extension == ".json", ct);
-            if (created is null)
-            {
-                await Console.Error.WriteLineAsync($"rejected: {problems}");
-                return 2;
-            }
-
-            Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted");
+            var text = await DefinitionFile.ReadAsync(path, ct);
+            var address = ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable);
+            using var client = new TunerApiClient(address);
+            var created = await client.SubmitAsync(text, path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase), path.Name, ct);
+            Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted; follow it with `tuner status {created.Id} --server {address}`");
             return 0;
         });
         return command;

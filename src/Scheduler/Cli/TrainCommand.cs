@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Hosting;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
@@ -16,41 +17,37 @@ internal static class TrainCommand
     {
         var workload = new Option<string>("--workload") { Description = "Workload kind", DefaultValueFactory = _ => "mnist-mlp" };
         var parameters = new Option<string[]>("--param", "-p") { Description = "A hyperparameter, name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 3 };
+        var epochs = PositiveNumbers.Option("--epochs", "Epochs to train", 3);
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
-        var trainSamples = new Option<int?>("--train-samples") { Description = "Use only this many training images" };
-        var threads = new Option<int>("--threads") { Description = "TorchSharp threads", DefaultValueFactory = _ => 1 };
+        var trainSamples = PositiveNumbers.Optional("--train-samples", "Use only this many training images");
+        var threads = PositiveNumbers.Option("--threads", "TorchSharp threads", 1);
         var home = CommonOptions.Home();
-        var command = new Command("train", "Train one configuration without a scheduler")
+        var command = new Command("train", "Train one configuration without a scheduler (on TUNER_DEVICE, default cpu)")
         {
             workload, parameters, epochs, seed, trainSamples, threads, home,
         };
         command.SetAction(async (parse, ct) =>
         {
             var kind = parse.GetValue(workload)!;
-            var found = WorkloadCatalog.Find(kind);
-            if (found is null)
-            {
-                await Console.Error.WriteLineAsync($"unknown workload '{kind}'; known: {string.Join(", ", WorkloadCatalog.Kinds)}");
-                return 2;
-            }
-
+            var found = WorkloadCatalog.Find(kind)
+                ?? throw new CliFailure(ExitCodes.BadInput, $"--workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got '{kind}'");
             var (values, problems) = ParseParams(found, parse.GetValue(parameters) ?? []);
             problems.AddRange(found.ValidateParams(values));
             if (problems.Count > 0)
             {
-                problems.ForEach(p => Console.Error.WriteLine(p));
-                return 2;
+                throw new CliFailure(ExitCodes.BadInput, string.Join("; ", problems));
             }
 
             var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
+            TrainingDevices.EnsureAvailable(settings.TrainingDevice);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
             var runSeed = parse.GetValue(seed);
             var spec = new TrialSpec(kind, values, new WorkloadSettings(parse.GetValue(epochs), TrainSamples: parse.GetValue(trainSamples)), runSeed);
             var store = new FileSystemCheckpointStore(Path.Combine(settings.Home, "train"));
             var prefix = $"{kind}-seed{runSeed}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
             var host = new StandaloneTrialHost(store, prefix, Console.Out);
-            var environment = new TrainingEnvironment(settings.DataDirectory, parse.GetValue(threads));
+            var environment = new TrainingEnvironment(settings.DataDirectory, parse.GetValue(threads)) { Device = settings.TrainingDevice };
+            Console.WriteLine($"Training {kind} on {settings.TrainingDevice} for {spec.Settings.MaxEpochs} epochs");
             var outcome = await TrialRunner.RunAsync(spec, environment, host, ct);
             Console.WriteLine($"{outcome.Kind} after {outcome.Position.Epoch} epochs; checkpoints under {store.UriOf(prefix)}");
             return 0;

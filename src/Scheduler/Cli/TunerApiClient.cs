@@ -1,52 +1,32 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduler.Cli.Failures;
 
 namespace Tuner.Scheduler.Cli;
 
-/// <summary>The CLI's client for a running `tuner server`.</summary>
-internal sealed class TunerApiClient(string baseUrl) : IDisposable
+/// <summary>
+/// The CLI's client for a running `tuner server`. Every failure is a <see cref="CliFailure"/> that says what went wrong
+/// and what to do: unreachable server (3), no such sweep (2), a refused request (4), a server error (5).
+/// </summary>
+internal sealed class TunerApiClient(ServerAddress server) : IDisposable
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly HttpClient http = new() { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
+    private readonly HttpClient http = new() { BaseAddress = new Uri(server + "/"), Timeout = Timeout };
 
-    public async Task<(SweepCreated? Created, string? Problems)> SubmitAsync(string text, bool json, CancellationToken ct)
+    public async Task<SweepCreated> SubmitAsync(string text, bool json, string fileName, CancellationToken ct)
     {
         using var content = new StringContent(text, System.Text.Encoding.UTF8, json ? "application/json" : "application/yaml");
-        using var response = await http.PostAsync("api/sweeps", content, ct);
-        if (response.IsSuccessStatusCode)
+        using var response = await SendAsync(c => http.PostAsync("api/sweeps", content, c), ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
         {
-            return (await response.Content.ReadFromJsonAsync<SweepCreated>(Json, ct), null);
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new CliFailure(ExitCodes.BadInput, $"{fileName} was rejected by the server: {problem.Summary}", problem.Errors);
         }
 
-        return (null, await DescribeProblemsAsync(response, ct));
-    }
-
-    /// <summary>Problem details as one "path: message" line per problem, or their detail, or the raw body when it is something else.</summary>
-    private static async Task<string> DescribeProblemsAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var body = await response.Content.ReadAsStringAsync(ct);
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                var lines = errors.EnumerateObject()
-                    .SelectMany(e => e.Value.EnumerateArray().Select(m => $"  {(e.Name.Length == 0 ? "(document)" : e.Name)}: {m.GetString()}"));
-                return $"{(int)response.StatusCode} {response.ReasonPhrase}\n{string.Join('\n', lines)}";
-            }
-
-            if (document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
-            {
-                return $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail.GetString()}";
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: show it as it came.
-        }
-
-        return $"{(int)response.StatusCode} {response.ReasonPhrase}: {body}";
+        return await ReadAsync<SweepCreated>(response, "submitting the sweep", ct);
     }
 
     /// <summary>Every sweep, newest first, following the pages' cursors.</summary>
@@ -56,8 +36,9 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
         long? after = null;
         do
         {
-            var page = (await http.GetFromJsonAsync<Page<SweepSummary>>(
-                after is { } cursor ? $"api/sweeps?after={cursor}" : "api/sweeps", Json, ct))!;
+            var path = after is { } cursor ? $"api/sweeps?after={cursor}" : "api/sweeps";
+            using var response = await SendAsync(c => http.GetAsync(path, c), ct);
+            var page = await ReadAsync<Page<SweepSummary>>(response, "listing sweeps", ct);
             sweeps.AddRange(page.Items);
             after = page.Next;
         }
@@ -66,15 +47,78 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
         return sweeps;
     }
 
-    public Task<SweepDetails?> GetAsync(long id, CancellationToken ct) =>
-        http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json, ct);
-
-    public async Task<string> CancelAsync(long id, CancellationToken ct)
+    public async Task<SweepDetails> GetAsync(long id, CancellationToken ct)
     {
-        using var response = await http.PostAsync($"api/sweeps/{id}/cancel", null, ct);
-        return response.IsSuccessStatusCode
-            ? $"{(int)response.StatusCode} {response.ReasonPhrase}: {await response.Content.ReadAsStringAsync(ct)}"
-            : await DescribeProblemsAsync(response, ct);
+        using var response = await SendAsync(c => http.GetAsync($"api/sweeps/{id}", c), ct);
+        return await ReadSweepAsync(response, id, $"reading sweep {id}", ct);
+    }
+
+    /// <summary>Asks the server to cancel the sweep; returns it as it is now (Cancelling), or null when the answer has no body.</summary>
+    public async Task<SweepDetails?> CancelAsync(long id, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.PostAsync($"api/sweeps/{id}/cancel", null, c), ct);
+        if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength == 0)
+        {
+            return null;
+        }
+
+        return await ReadSweepAsync(response, id, $"cancelling sweep {id}", ct);
+    }
+
+    private async Task<SweepDetails> ReadSweepAsync(HttpResponseMessage response, long id, string doing, CancellationToken ct)
+    {
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new CliFailure(ExitCodes.NotFound,
+                $"no sweep {id} at {server} ({problem.Summary}); `tuner status` lists the sweeps there");
+        }
+
+        return await ReadAsync<SweepDetails>(response, doing, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send(ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliFailure(ExitCodes.ServerUnreachable,
+                $"no Tuner server answers at {server} (from {server.Source}): {e.Message}; start one with `tuner server`, " +
+                "or point --server or TUNER_SERVER at a running one", inner: e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new CliFailure(ExitCodes.ServerUnreachable,
+                $"the Tuner server at {server} (from {server.Source}) did not answer within {Timeout.TotalSeconds:0}s; " +
+                "check that it is up and not overloaded, or point --server or TUNER_SERVER at another one", inner: e);
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, string doing, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            var (code, advice) = (int)response.StatusCode >= 500
+                ? (ExitCodes.ServerFailed, "the server's log says more")
+                : (ExitCodes.Refused, "the request was not applied");
+            throw new CliFailure(code, $"{doing} failed at {server}: {problem.Summary}; {advice}", problem.Errors);
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+                ?? throw new JsonException("the body is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new CliFailure(ExitCodes.ServerFailed,
+                $"{doing}: the answer from {server} is not a Tuner API response ({e.Message}); check that --server or TUNER_SERVER points at a `tuner server`",
+                inner: e);
+        }
     }
 
     public void Dispose() => http.Dispose();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Hosting.Logging;
+using Tuner.Trainer;
 using Tuner.Trainer.Data;
 
 namespace Tuner.Scheduler.Cli;
@@ -9,16 +11,18 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var home = CommonOptions.Home();
-        var threads = new Option<int?>("--threads") { Description = "TorchSharp threads for training (default $TUNER_THREADS or 1)" };
+        var threads = PositiveNumbers.Optional("--threads", "TorchSharp threads for training (default $TUNER_THREADS or 1)");
         var command = new Command("worker", "Run trials from the queue, one at a time; SIGTERM hands the running trial back") { home, threads };
         command.SetAction(async (parse, ct) =>
         {
+            var verbose = parse.GetValue(CommonOptions.Verbose);
             var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
             settings = parse.GetValue(threads) is { } t ? settings with { TrainingThreads = t } : settings;
-            using var loggerFactory = ConsoleLogging.Create();
+            TrainingDevices.EnsureAvailable(settings.TrainingDevice);
+            using var loggerFactory = TunerLogging.CreateFactory(verbose);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
             await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
-            await WorkerHost.Build(settings, database.ConnectionString).RunAsync();
+            await WorkerHost.Build(settings, database.ConnectionString, verbose).RunAsync();
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tuner.Scheduler.Data;
 
@@ -7,8 +8,13 @@ public static class TunerDatabase
 {
     public const string Schema = "tuner";
 
+    /// <summary>
+    /// Npgsql with Tuner's migrations history table. A query that limits rows (Skip/Take) without OrderBy throws
+    /// instead of warning: which rows it returns would be up to PostgreSQL's plan of the day.
+    /// </summary>
     public static DbContextOptionsBuilder UseTunerPostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema))
+            .ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     public static DbContextOptions<TunerDbContext> Options(string connectionString) =>
         (DbContextOptions<TunerDbContext>)new DbContextOptionsBuilder<TunerDbContext>().UseTunerPostgres(connectionString).Options;

@@ -10,7 +10,7 @@ public static class DefinitionLimitsSetup
     public static IServiceCollection AddDefinitionLimits(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddOptions<DefinitionLimits>()
-            .Bind((configuration ?? FromEnvironment()).GetSection(DefinitionLimits.Section))
+            .Configure(limits => Bind((configuration ?? FromEnvironment()).GetSection(DefinitionLimits.Section), limits))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
@@ -22,6 +22,22 @@ public static class DefinitionLimitsSetup
     {
         using var services = new ServiceCollection().AddDefinitionLimits(configuration).BuildServiceProvider();
         return services.GetRequiredService<IOptions<DefinitionLimits>>().Value;
+    }
+
+    /// <summary>The binder's own error for a value that is not a number names the configuration key, not the variable.</summary>
+    private static void Bind(IConfigurationSection section, DefinitionLimits limits)
+    {
+        try
+        {
+            section.Bind(limits);
+        }
+        catch (InvalidOperationException e)
+        {
+            // "Failed to convert configuration value 'abc' at 'LIMITS:MAX_TRIALS' to type 'System.Int32'."
+            var bad = section.GetChildren().FirstOrDefault(c => e.Message.Contains($"at '{c.Path}'", StringComparison.OrdinalIgnoreCase));
+            var variable = bad is null ? $"TUNER_{DefinitionLimits.Section.ToUpperInvariant()}__*" : $"TUNER_{bad.Path.Replace(":", "__", StringComparison.Ordinal)}";
+            throw new SettingsException($"{variable} must be a whole number, but got '{bad?.Value}'");
+        }
     }
 
     private static IConfiguration FromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables("TUNER_").Build();

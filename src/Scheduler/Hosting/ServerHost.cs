@@ -4,6 +4,7 @@ using Tuner.Scheduler.Api;
 using Tuner.Scheduler.Api.Health;
 using Tuner.Scheduler.Api.OpenApi;
 using Tuner.Scheduler.Capacity;
+using Tuner.Scheduler.Hosting.Logging;
 using Tuner.Scheduler.Orchestration;
 
 namespace Tuner.Scheduler.Hosting;
@@ -11,14 +12,29 @@ namespace Tuner.Scheduler.Hosting;
 /// <summary>`tuner server`: the REST API, the dashboards, the orchestrator's Hangfire queue and the reconciler.</summary>
 public static class ServerHost
 {
+    /// <param name="verbose">`--verbose`: library log lines and stack traces.</param>
+    /// <param name="minimumLevel">Tuner's own log lines from this level (`tuner run` shows progress instead, so Warning).</param>
+    /// <param name="capacity">Capacity settings; null reads them from the environment.</param>
+    /// <param name="lifetime">
+    /// Who stops the host: null is the console (SIGINT, SIGTERM), as for `tuner server`; `tuner run` passes its own,
+    /// because Ctrl+C there cancels the sweep first and the server must keep running until the sweep has stopped.
+    /// </param>
     public static WebApplication Build(
-        TunerSettings settings, string connectionString, LogLevel minimumLevel = LogLevel.Information, CapacitySettings? capacity = null)
+        TunerSettings settings,
+        string connectionString,
+        bool verbose = false,
+        LogLevel minimumLevel = LogLevel.Information,
+        CapacitySettings? capacity = null,
+        IHostLifetime? lifetime = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(settings.Urls);
-        builder.Logging.SetMinimumLevel(minimumLevel);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddTunerConsole(verbose, minimumLevel);
+        if (lifetime is not null)
+        {
+            builder.Services.AddSingleton(lifetime);
+        }
+
         builder.Services.AddTunerCore(settings, connectionString);
         builder.Services.AddHangfireServer(o =>
         {
@@ -40,5 +56,22 @@ public static class ServerHost
         app.MapSweepsApi();
         app.MapTunerDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// Starts the server. When it cannot (its address is in use), the hosted services that did start (Hangfire, the
+    /// reconciler, the autoscaler) are stopped before the exception goes on, so they do not run on into a disposed host.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.StopAsync();
+            throw;
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed record TunerSettings
     public required string DataDirectory { get; init; }
 
     /// <summary>Where `tuner server` listens (TUNER_URLS).</summary>
-    public string Urls { get; init; } = "http://127.0.0.1:5080";
+    public string Urls { get; init; } = ListenUrls.Default;
 
     /// <summary>How long a worker owns a trial without a heartbeat (TUNER_LEASE_SECONDS).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(20);
@@ -62,13 +62,13 @@ public sealed record TunerSettings
         return new TunerSettings
         {
             Home = home,
-            DatabaseUrl = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
-            LocalPostgresPort = IntOr("TUNER_PG_PORT", 55432),
+            DatabaseUrl = ConnectionStringOrNull(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
+            LocalPostgresPort = PortOr("TUNER_PG_PORT", 55432),
             CheckpointRoot = Environment.GetEnvironmentVariable("TUNER_CHECKPOINTS") ?? Path.Combine(home, "checkpoints"),
             S3Endpoint = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_ENDPOINT")),
             S3Region = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_REGION")) ?? DefaultS3Region,
             DataDirectory = Environment.GetEnvironmentVariable("TUNER_DATA_DIR") ?? Path.Combine(home, "data", "mnist"),
-            Urls = Environment.GetEnvironmentVariable("TUNER_URLS") ?? "http://127.0.0.1:5080",
+            Urls = ListenUrls.Validate(NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_URLS")) ?? ListenUrls.Default, "TUNER_URLS"),
             LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
             TrainingThreads = IntOr("TUNER_THREADS", 1),
             TrainingDevice = DeviceFrom(Environment.GetEnvironmentVariable("TUNER_DEVICE")),
@@ -110,10 +110,26 @@ public sealed record TunerSettings
         var device = text.Trim().ToLowerInvariant();
         return System.Text.RegularExpressions.Regex.IsMatch(device, "^(cpu|cuda(:[0-9]{1,2})?)$")
             ? device
-            : throw new InvalidOperationException($"TUNER_DEVICE must be cpu, cuda or cuda:N, but got '{text}'");
+            : throw new SettingsException($"TUNER_DEVICE must be cpu, cuda or cuda:N, but got '{text}'");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The value when Npgsql can read it; the error never repeats the value, which may hold a password.</summary>
+    private static string? ConnectionStringOrNull(string? text)
+    {
+        if (NullIfEmpty(text) is not { } value) return null;
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return value;
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException(
+                $"TUNER_DATABASE_URL must be an Npgsql connection string such as 'Host=db;Port=5432;Database=tuner;Username=tuner;Password=...', but Npgsql cannot read it ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
+        }
+    }
 
     private static int IntOr(string variable, int fallback)
     {
@@ -125,6 +141,19 @@ public sealed record TunerSettings
 
         return int.TryParse(text, out var value) && value > 0
             ? value
-            : throw new InvalidOperationException($"{variable} must be a positive integer, but got '{text}'");
+            : throw new SettingsException($"{variable} must be a positive whole number, but got '{text}'");
+    }
+
+    private static int PortOr(string variable, int fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new SettingsException($"{variable} must be a TCP port from 1 to 65535, but got '{text}'");
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Tuner.Scheduler.Hosting.Logging;
 using Tuner.Scheduler.Trials;
 using Tuner.Scheduler.Workers;
 
@@ -13,10 +14,10 @@ public static class WorkerHost
 {
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
 
-    public static IHost Build(TunerSettings settings, string connectionString)
+    public static IHost Build(TunerSettings settings, string connectionString, bool verbose = false)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddTunerConsole(verbose);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout + TimeSpan.FromSeconds(1));
         var identity = WorkerIdentity.ForThisProcess();
         builder.Services.AddSingleton(identity);

@@ -36,7 +36,7 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
         return sweep;
     }
 
-    /// <summary>Asks a running sweep to stop: waiting trials are cancelled, running ones stop at their next heartbeat.</summary>
+    /// <summary>Asks a running sweep to stop: waiting trials are cancelled, running ones stop at the end of their epoch (or at their next heartbeat, if sooner).</summary>
     public async Task<bool> CancelAsync(long sweepId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

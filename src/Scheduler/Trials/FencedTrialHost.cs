@@ -57,7 +57,7 @@ public sealed class FencedTrialHost(
                 $"the workload did not report the objective metric '{context.Plan.Metric}' (it reported {string.Join(", ", report.Metrics.Keys)})");
         }
 
-        var (decision, doomed) = await fenced.RunAsync(context.Lease, async (db, trial) =>
+        var (decision, doomed, cancelRequested) = await fenced.RunAsync(context.Lease, async (db, trial) =>
         {
             await UpsertReportAsync(db, report, value, ct);
             await CountEpochAsync(db, ct);
@@ -67,16 +67,17 @@ public sealed class FencedTrialHost(
             var self = history.Single(t => t.Number == trial.Number);
             if (!context.Plan.Pruner.ShouldPrune(new PruningContext(context.Plan.Direction, history, self)))
             {
-                return (PruneDecision.Continue, (IReadOnlyList<Checkpoint>)[]);
+                // The epoch is recorded either way; a cancelled sweep's trial stops here rather than train another.
+                return (PruneDecision.Continue, (IReadOnlyList<Checkpoint>)[], trial.CancelRequested);
             }
 
             TrialTransitions.Finish(trial, TrialStatus.Pruned, clock);
             await TrialTransitions.EndRunAsync(db, context.RunId, TrialRunOutcome.Pruned, clock, ct);
-            return (PruneDecision.Prune, await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct));
+            return (PruneDecision.Prune, await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct), false);
         }, ct);
 
         await janitor.DeleteAsync(doomed, ct);
-        return decision;
+        return cancelRequested ? throw new TrialCancelRequestedException(context.TrialId) : decision;
     }
 
     public async Task SaveCheckpointAsync(TrainingPosition position, Stream content, CancellationToken ct)

@@ -79,7 +79,8 @@ public sealed class TrialJob(
         {
             logger.LogWarning("{Message}; another worker has the trial", ex.Message);
         }
-        catch (OperationCanceledException) when (heartbeat.CancelRequested.IsCancellationRequested)
+        catch (Exception ex) when (ex is TrialCancelRequestedException
+            || (ex is OperationCanceledException && heartbeat.CancelRequested.IsCancellationRequested))
         {
             await finalizer.CancelAsync(context, none);
         }

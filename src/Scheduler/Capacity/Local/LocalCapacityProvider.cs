@@ -32,8 +32,10 @@ public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<
         var info = new ProcessStartInfo("/bin/bash") { UseShellExecute = false };
         // The script holds the database connection string: it goes through the environment (readable by this user
         // only), not the command line (readable by every user in `ps`), and is unset before the worker starts.
+        // SIGINT is ignored (and stays ignored across exec): Ctrl+C in the terminal of `tuner run` or `tuner server`
+        // is meant for them, not for their workers, which they stop with SIGTERM when they decide to.
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("script=$TUNER_WORKER_SCRIPT; unset TUNER_WORKER_SCRIPT; eval \"$script\"");
+        info.ArgumentList.Add("trap '' INT; script=$TUNER_WORKER_SCRIPT; unset TUNER_WORKER_SCRIPT; eval \"$script\"");
         info.Environment["TUNER_WORKER_SCRIPT"] = request.StartupScript;
         info.Environment["TUNER_INSTANCE_ID"] = instanceId;
         info.Environment["TUNER_WORKER_LOG"] = Path.Combine(options.LogDirectory, $"worker-{instanceId}.log");

@@ -4,7 +4,10 @@ using Tuner.Scheduler.Api;
 using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Definitions;
+using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Hosting.Logging;
+using Tuner.Scheduler.Orchestration;
 using Tuner.Scheduler.Sweeps;
 using Tuner.Scheduler.Capacity;
 using Tuner.Trainer;
@@ -17,54 +20,73 @@ namespace Tuner.Scheduler.Cli.LocalRun;
 /// Runs one sweep on this machine: private PostgreSQL, the server in this process, up to N worker processes started by
 /// the autoscaler through the local provider (preempted at random when the sweep turns on its spot market), progress in
 /// the terminal until the sweep ends, then the best trial, its test-set accuracy and, after preemptions, how recovery went.
-/// Ctrl+C cancels the sweep.
+/// Ctrl+C cancels the sweep (see <see cref="ConsoleInterrupts"/>); the exit code is then 130.
 /// </summary>
-internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
+internal sealed class LocalSweepRun(TunerSettings settings, int workerCount, bool verbose)
 {
     public async Task<int> RunAsync(SweepDefinition definition, string text)
     {
-        using var loggerFactory = ConsoleLogging.Create();
-        var logger = loggerFactory.CreateLogger("tuner");
-        using var interrupt = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = !interrupt.IsCancellationRequested;
-            interrupt.Cancel();
-        };
-
+        using var interrupts = new ConsoleInterrupts();
+        using var loggerFactory = TunerLogging.CreateFactory(verbose);
         Console.WriteLine($"Tuner home: {settings.Home}");
         await MnistFiles.EnsureAsync(settings.DataDirectory, CancellationToken.None);
-        await using var database = await DatabaseBootstrap.StartAsync(settings, logger, CancellationToken.None);
+        await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
         var capacity = CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable) with { LocalMaxWorkers = workerCount };
-        await using var app = ServerHost.Build(settings, database.ConnectionString, LogLevel.Warning, capacity);
-        await app.StartAsync();
-        PrintUrls();
+        await using var app = ServerHost.Build(
+            settings, database.ConnectionString, verbose, LogLevel.Warning, capacity, new CommandLineHostLifetime());
+        await ServerHost.StartAsync(app);
+        try
+        {
+            Console.WriteLine($"{ServerUrls.Line(app.Urls)}   (while this run lasts)");
+            return await RunSweepAsync(app.Services, definition, text, interrupts);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
 
-        var sweep = await app.Services.GetRequiredService<SweepSubmission>().SubmitAsync(definition, text, CancellationToken.None);
+    private async Task<int> RunSweepAsync(IServiceProvider services, SweepDefinition definition, string text, ConsoleInterrupts interrupts)
+    {
+        if (interrupts.CancelSweep.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        var sweep = await services.GetRequiredService<SweepSubmission>().SubmitAsync(definition, text, CancellationToken.None);
         var market = definition.Capacity.SpotMarket is { } m
             ? $"; spot market: {m.PreemptionsPerHour:0.#} preemptions per worker-hour, {(m.Notice > TimeSpan.Zero ? $"{m.Notice.TotalSeconds:0.#}s notice" : "no notice (SIGKILL)")}"
             : "";
         Console.WriteLine($"Sweep {sweep.Id} '{sweep.Name}': {definition.Budget.MaxTrials} trials, {definition.Budget.Parallelism} at a time, up to {workerCount} local workers{market}");
-        Console.WriteLine($"Worker logs: {Path.Combine(settings.Home, "logs")}");
-        var watched = await WatchAsync(app.Services, sweep.Id, definition.Objective.Metric, workerCount, interrupt.Token);
-        await LocalWorkers.StopAllAsync(app.Services, TimeSpan.FromSeconds(30));
-        if (!watched)
+        Console.WriteLine($"Worker logs: {Path.Combine(settings.Home, "logs")}   Ctrl+C cancels the sweep");
+        var watched = await WatchAsync(services, sweep.Id, definition.Objective.Metric, interrupts);
+        await LocalWorkers.StopAllAsync(services, TimeSpan.FromSeconds(30));
+        if (watched == Watched.WorkersCrashing)
         {
-            await Console.Error.WriteLineAsync($"Local workers keep exiting before they take a trial; see their logs in {Path.Combine(settings.Home, "logs")}");
-            await app.StopAsync();
-            return 1;
+            throw new CliFailure(ExitCodes.WorkFailed,
+                $"local workers keep exiting before they take a trial; see their logs in {Path.Combine(settings.Home, "logs")}");
         }
 
-        await ReportAsync(app.Services, sweep.Id);
-        await PreemptionReport.PrintAsync(app.Services, sweep.Id, Console.Out);
-        PrintUrls();
-        await app.StopAsync();
-        return 0;
+        if (watched == Watched.StoppedNow)
+        {
+            // The workers handed their trials back; this pass cancels them, and the sweep ends Cancelled.
+            await services.GetRequiredService<SweepOrchestrator>().OrchestrateAsync(sweep.Id, CancellationToken.None);
+        }
+
+        await ReportAsync(services, sweep.Id);
+        await PreemptionReport.PrintAsync(services, sweep.Id, Console.Out);
+        return interrupts.CancelSweep.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 
-    /// <summary>Prints progress until the sweep ends (true), or until local workers keep dying before taking work (false).</summary>
-    private static async Task<bool> WatchAsync(
-        IServiceProvider services, long sweepId, string metric, int workerCount, CancellationToken interrupt)
+    private enum Watched
+    {
+        SweepEnded,
+        StoppedNow,
+        WorkersCrashing,
+    }
+
+    /// <summary>Prints progress until the sweep ends, a second Ctrl+C, or local workers that keep dying before taking work.</summary>
+    private async Task<Watched> WatchAsync(IServiceProvider services, long sweepId, string metric, ConsoleInterrupts interrupts)
     {
         var queries = services.GetRequiredService<SweepQueries>();
         var printer = new ProgressPrinter(metric, Console.Out);
@@ -73,11 +95,19 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
         var cancelled = false;
         while (true)
         {
-            if (interrupt.IsCancellationRequested && !cancelled)
+            if (interrupts.CancelSweep.IsCancellationRequested && !cancelled)
             {
-                Console.WriteLine("Cancelling the sweep (running trials stop at their next heartbeat)...");
+                Console.WriteLine("Cancelling the sweep: waiting trials are cancelled, running ones stop at the end of their epoch (Ctrl+C again stops them at once)");
                 await services.GetRequiredService<SweepSubmission>().CancelAsync(sweepId, CancellationToken.None);
+                // Orchestrate here rather than wait for the Hangfire queue: running trials learn of the cancel at once.
+                await services.GetRequiredService<SweepOrchestrator>().OrchestrateAsync(sweepId, CancellationToken.None);
                 cancelled = true;
+            }
+
+            if (interrupts.StopNow.IsCancellationRequested)
+            {
+                Console.WriteLine("Stopping the workers now: they hand their trials back");
+                return Watched.StoppedNow;
             }
 
             printer.Print(await queries.TrialsAsync(sweepId, CancellationToken.None) ?? []);
@@ -85,34 +115,46 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
             var details = await queries.GetAsync(sweepId, CancellationToken.None);
             if (details?.State is "Completed" or "Cancelled")
             {
-                return true;
+                return Watched.SweepEnded;
             }
 
             if (await LocalWorkers.CrashLoopingAsync(services, workerCount, started, CancellationToken.None))
             {
-                return false;
+                return Watched.WorkersCrashing;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            // A second, or a Ctrl+C: act on Ctrl+C at once, not at the next look.
+            await Pause(TimeSpan.FromSeconds(1), cancelled ? interrupts.StopNow : interrupts.CancelSweep);
+        }
+    }
+
+    private static async Task Pause(TimeSpan delay, CancellationToken wake)
+    {
+        try
+        {
+            await Task.Delay(delay, wake);
+        }
+        catch (OperationCanceledException)
+        {
+            // Woken by Ctrl+C.
         }
     }
 
     private async Task ReportAsync(IServiceProvider services, long sweepId)
     {
         var details = (await services.GetRequiredService<SweepQueries>().GetAsync(sweepId, CancellationToken.None))!;
-        var t = details.Trials;
-        var elapsed = (details.FinishedAt ?? TimeProvider.System.GetUtcNow()) - details.CreatedAt;
         Console.WriteLine();
-        Console.WriteLine($"Sweep {details.Id} {details.State} in {elapsed.TotalSeconds:F0}s: {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, {t.Cancelled} cancelled, {t.Preemptions} preemptions");
+        Console.WriteLine(SweepText.Headline(details, TimeProvider.System.GetUtcNow()));
+        foreach (var line in SweepText.Best(details))
+        {
+            Console.WriteLine(line);
+        }
+
         if (details.Best is not { } best)
         {
-            Console.WriteLine("No trial completed, so there is no best trial.");
             return;
         }
 
-        Console.WriteLine($"Best trial: {best.Number} (id {best.TrialId}), {details.Objective} = {best.Value.ToString("F4", CultureInfo.InvariantCulture)} at epoch {best.Epoch}");
-        Console.WriteLine($"  params:     {ParamText.Format(best.Params)}");
-        Console.WriteLine($"  checkpoint: {best.CheckpointUri}");
         await using var db = await services.GetRequiredService<IDbContextFactory<TunerDbContext>>().CreateDbContextAsync();
         var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == sweepId);
         var trial = await db.Trials.AsNoTracking().SingleAsync(x => x.Id == best.TrialId);
@@ -130,7 +172,4 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount)
             new TrainingEnvironment(settings.DataDirectory, Math.Max(1, Environment.ProcessorCount)), CancellationToken.None);
         Console.WriteLine($"  test accuracy of the best checkpoint (10,000 held-out test images): {accuracy.ToString("F4", CultureInfo.InvariantCulture)}");
     }
-
-    private void PrintUrls() =>
-        Console.WriteLine($"API: {settings.Urls}/api/sweeps   OpenAPI: {settings.Urls}/openapi/v1.json   Hangfire dashboard: {settings.Urls}/hangfire");
 }

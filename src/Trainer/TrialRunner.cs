@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Tuner.Trainer.Memory;
 using Tuner.Trainer.Workloads;
 
 namespace Tuner.Trainer;
@@ -13,8 +14,23 @@ public static class TrialRunner
     /// <paramref name="abort"/> throws <see cref="OperationCanceledException"/> without a checkpoint; training failures
     /// throw <see cref="TrialFailedException"/>; exceptions from <paramref name="host"/> propagate. The work is CPU-bound
     /// and runs on the calling thread between the host's awaits.</summary>
+    /// <remarks>When the run ends, however it ends, the memory the C allocator holds free is handed back to the system
+    /// (<see cref="NativeHeap.ReleaseFreeMemory"/>), so a worker's resident memory does not grow from trial to trial.</remarks>
     public static async Task<TrialOutcome> RunAsync(
         TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort = default)
+    {
+        try
+        {
+            return await TrainAsync(spec, env, host, preemption, abort);
+        }
+        finally
+        {
+            NativeHeap.ReleaseFreeMemory();
+        }
+    }
+
+    private static async Task<TrialOutcome> TrainAsync(
+        TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort)
     {
         var workload = WorkloadCatalog.Find(spec.Workload) ?? throw new TrialFailedException(
             $"workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got workload='{spec.Workload}'");

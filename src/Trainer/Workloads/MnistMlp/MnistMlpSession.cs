@@ -85,8 +85,6 @@ internal sealed class MnistMlpSession : ITrainingSession
 
     public void LoadState(Stream source)
     {
-        // Loading creates tensors of its own (two per resume), which would otherwise wait for the finalizer.
-        using var scope = torch.NewDisposeScope();
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
         ModuleStateLoader.LoadInPlace(_model, reader);
         _optimizer.load_state_dict(reader);

@@ -6,7 +6,7 @@ namespace Tuner.Benchmarks.Memory;
 /// after a number of batches. Every call yields to a timer first, as a worker's database and storage calls do, so
 /// training continues on whichever thread-pool thread picks it up: libtorch and the C allocator keep per-thread state,
 /// and a benchmark pinned to one thread would hide what that costs.</summary>
-internal sealed class MemoryTrialHost : ITrialHost, IBatchObserver
+internal sealed class MemoryTrialHost : ITrialHost, IBatchObserver, IDisposable
 {
     private byte[]? _latest;
     private int _batches;
@@ -24,6 +24,8 @@ internal sealed class MemoryTrialHost : ITrialHost, IBatchObserver
         _batches = 0;
         PreemptAfterBatches = null;
     }
+
+    public void Dispose() => Preemption.Dispose();
 
     public void BatchCompleted(TrainingPosition position)
     {

@@ -20,7 +20,7 @@ internal static class WorkerMemoryRunner
         for (var i = 0; i < trials; i++)
         {
             var spec = new TrialSpec("mnist-mlp", Configuration(i), settings, Seed: i);
-            var host = new MemoryTrialHost();
+            using var host = new MemoryTrialHost();
             if (i % 5 == 4) host.PreemptAfterBatches = (trainSamples / (int)spec.Params["batch_size"] + 1) / 2;
             var outcome = await TrialRunner.RunAsync(spec, environment, host, host.Preemption.Token);
             if (outcome.Kind == TrialOutcomeKind.Preempted)

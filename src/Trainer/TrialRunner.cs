@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Tuner.Trainer.Memory;
 using Tuner.Trainer.Workloads;
 
 namespace Tuner.Trainer;
@@ -13,8 +14,24 @@ public static class TrialRunner
     /// <paramref name="abort"/> throws <see cref="OperationCanceledException"/> without a checkpoint; training failures
     /// throw <see cref="TrialFailedException"/>; exceptions from <paramref name="host"/> propagate. The work is CPU-bound
     /// and runs on the calling thread between the host's awaits.</summary>
+    /// <remarks>After every epoch's validation and when the run ends, however it ends, the memory the C allocator holds
+    /// free is handed back to the system (<see cref="NativeHeap.ReleaseFreeMemory"/>), so a worker's resident memory
+    /// grows neither from trial to trial nor from epoch to epoch.</remarks>
     public static async Task<TrialOutcome> RunAsync(
         TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort = default)
+    {
+        try
+        {
+            return await TrainAsync(spec, env, host, preemption, abort);
+        }
+        finally
+        {
+            NativeHeap.ReleaseFreeMemory();
+        }
+    }
+
+    private static async Task<TrialOutcome> TrainAsync(
+        TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort)
     {
         var workload = WorkloadCatalog.Find(spec.Workload) ?? throw new TrialFailedException(
             $"workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got workload='{spec.Workload}'");
@@ -42,6 +59,7 @@ public static class TrialRunner
 
             abort.ThrowIfCancellationRequested();
             var metrics = new Dictionary<string, double>(session.Validate()) { ["train_loss"] = run.Partial.TrainLoss };
+            NativeHeap.ReleaseFreeMemory();
             var report = new EpochReport(epoch + 1, metrics, run.Partial.Elapsed + clock.GetElapsedTime(started));
             run = run.AfterEpoch(report);
             if (await host.ReportAsync(report, abort) == PruneDecision.Prune) return run.Outcome(TrialOutcomeKind.Pruned);

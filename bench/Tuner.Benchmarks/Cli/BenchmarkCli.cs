@@ -19,6 +19,7 @@ public static class BenchmarkCli
             SearchCommand.Create(output, error),
             LatencyCommand.Create(output, error),
             PruneCommand.Create(output, error),
+            WorkerMemoryCommand.Create(output, error),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Tuner.Benchmarks.Latency;
+using Tuner.Benchmarks.Memory;
 using Tuner.Benchmarks.Pruning;
 using Tuner.Benchmarks.Search;
 
@@ -15,4 +16,5 @@ namespace Tuner.Benchmarks.Output;
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(LatencyResult))]
 [JsonSerializable(typeof(PruneResult))]
+[JsonSerializable(typeof(WorkerMemoryResult))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

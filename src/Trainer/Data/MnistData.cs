@@ -18,9 +18,9 @@ public sealed class MnistData
     private MnistData(IdxArray trainImages, IdxArray trainLabels, IdxArray testImages, IdxArray testLabels)
     {
         TrainImages = ToTensor(trainImages.Data, [trainImages.Count, ImageSize]);
-        TrainLabels = ToTensor(trainLabels.Data, [trainLabels.Count]).to(ScalarType.Int64).DetachFromDisposeScope();
+        TrainLabels = ToLabels(trainLabels);
         TestImages = ToTensor(testImages.Data, [testImages.Count, ImageSize]);
-        TestLabels = ToTensor(testLabels.Data, [testLabels.Count]).to(ScalarType.Int64).DetachFromDisposeScope();
+        TestLabels = ToLabels(testLabels);
         var order = Enumerable.Range(0, trainImages.Count).ToArray();
         new Random(ValidationSplitSeed).Shuffle(order);
         ValidationPart = order[..ValidationCount];
@@ -74,4 +74,12 @@ public sealed class MnistData
     }
 
     private static Tensor ToTensor(byte[] data, long[] shape) => torch.tensor(data, shape).DetachFromDisposeScope();
+
+    // The byte labels are disposed here rather than left to the finalizer (which would change the count of live
+    // tensors at some later collection, in the middle of a trial).
+    private static Tensor ToLabels(IdxArray labels)
+    {
+        using var bytes = ToTensor(labels.Data, [labels.Count]);
+        return bytes.to(ScalarType.Int64).DetachFromDisposeScope();
+    }
 }

@@ -16,6 +16,9 @@ public sealed class ScriptedTrialHost(ICheckpointStore store) : ITrialHost, IBat
 
     public int? PruneAtEpoch { get; init; }
 
+    /// <summary>Called on the training thread after every batch.</summary>
+    public Action<TrainingPosition>? AfterBatch { get; init; }
+
     public List<EpochReport> Reports { get; } = [];
 
     public List<TrainingPosition> SavedPositions { get; } = [];
@@ -41,5 +44,6 @@ public sealed class ScriptedTrialHost(ICheckpointStore store) : ITrialHost, IBat
     {
         BatchesSeen++;
         if (BatchesSeen == PreemptAfterBatches) Preemption.Cancel();
+        AfterBatch?.Invoke(position);
     }
 }

@@ -1,0 +1,48 @@
+using Tuner.Trainer.Checkpoints;
+using Tuner.Trainer.Tests.TestSupport;
+using static TorchSharp.torch;
+
+namespace Tuner.Trainer.Tests;
+
+/// <summary>A worker runs trial after trial in one process, so a run must dispose every tensor it creates: one left to
+/// the garbage collector holds its native memory until a collection finalizes it, which a worker that allocates little
+/// managed memory may put off for many trials (docs/benchmarks.md, "Worker memory").</summary>
+public sealed class TrialRunnerMemoryTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("sgd")]
+    public async Task Run_KeepsTheNumberOfLiveTensorsConstantFromBatchToBatch_AcrossEpochsAndAResume(string optimizer)
+    {
+        var spec = SmallTrials.Spec(maxEpochs: 3, overrides: ("optimizer", optimizer));
+        var store = new FileSystemCheckpointStore(_directory.Path);
+        var first = new List<(TrainingPosition, long)>();
+        var second = new List<(TrainingPosition, long)>();
+        var preempted = new ScriptedTrialHost(store)
+        {
+            PreemptAfterBatches = SmallTrials.BatchesPerEpoch + 5,
+            AfterBatch = position => first.Add((position, Tensor.TotalCount)),
+        };
+        var resumed = new ScriptedTrialHost(store) { AfterBatch = position => second.Add((position, Tensor.TotalCount)) };
+
+        await RunAsync(spec, preempted);
+        await RunAsync(spec, resumed);
+
+        // Each run's first batch creates the gradients and the optimizer's state (a resumed SGD has its momentum
+        // already), which live as long as the run; nothing else may outlive a batch, an epoch's end or a checkpoint.
+        foreach (var run in new[] { first, second })
+        {
+            var expected = run[0].Item2;
+            Assert.All(run, batch => Assert.Equal((batch.Item1, expected), batch));
+        }
+        Assert.Equal(SmallTrials.BatchesPerEpoch + 5, first.Count);
+        Assert.Equal(2 * SmallTrials.BatchesPerEpoch - 5, second.Count);
+    }
+
+    private static async Task<TrialOutcome> RunAsync(TrialSpec spec, ScriptedTrialHost host) =>
+        await TrialRunner.RunAsync(spec, await SmallTrials.EnvironmentAsync(), host, host.Preemption.Token);
+}

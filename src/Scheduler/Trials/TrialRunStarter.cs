@@ -6,14 +6,22 @@ using Tuner.Trainer;
 
 namespace Tuner.Scheduler.Trials;
 
-/// <summary>Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec.</summary>
+/// <summary>
+/// Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec. A trial that has lost
+/// budget.max_lost_runs workers (the lease was taken over from a silent one) ends Failed instead: null.
+/// </summary>
 public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, TimeProvider clock)
 {
-    public Task<(TrialContext Context, TrialSpec Spec)> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct) =>
-        fenced.RunAsync(lease, async (db, trial) =>
+    public Task<(TrialContext Context, TrialSpec Spec)?> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct) =>
+        fenced.RunAsync<(TrialContext, TrialSpec)?>(lease, async (db, trial) =>
         {
             var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == trial.SweepId, ct);
             var plan = plans.For(sweep.Id, sweep.DefinitionText);
+            if (await LostRunLimit.ApplyAsync(db, trial, plan.Definition.Budget.MaxLostRuns, clock, ct))
+            {
+                return null;
+            }
+
             var resumeFrom = await db.Checkpoints.AsNoTracking()
                 .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
                 .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)

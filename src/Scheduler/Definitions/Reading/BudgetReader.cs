@@ -1,9 +1,9 @@
 namespace Tuner.Scheduler.Definitions.Reading;
 
-/// <summary>Reads <c>budget: { max_trials, parallelism, deadline, max_attempts }</c>.</summary>
+/// <summary>Reads <c>budget: { max_trials, parallelism, deadline, max_attempts, max_lost_runs }</c>.</summary>
 internal static class BudgetReader
 {
-    private static readonly string[] Keys = ["max_trials", "parallelism", "deadline", "max_attempts", "max_cost_usd"];
+    private static readonly string[] Keys = ["max_trials", "parallelism", "deadline", "max_attempts", "max_lost_runs", "max_cost_usd"];
 
     public static BudgetSection? Read(MappingReader document)
     {
@@ -13,6 +13,7 @@ internal static class BudgetReader
         var maxTrials = section.Int("max_trials", required: true, min: 1);
         var parallelism = section.Int("parallelism", required: false, min: 1) ?? 1;
         var maxAttempts = section.Int("max_attempts", required: false, min: 1) ?? 1;
+        var maxLostRuns = section.Int("max_lost_runs", required: false, min: 1) ?? BudgetSection.DefaultMaxLostRuns;
         var deadline = ReadDeadline(section);
         if (section.Find("max_cost_usd") is { } cost)
         {
@@ -22,7 +23,7 @@ internal static class BudgetReader
                 cost);
         }
 
-        return maxTrials is null ? null : new BudgetSection(maxTrials.Value, parallelism, deadline, maxAttempts);
+        return maxTrials is null ? null : new BudgetSection(maxTrials.Value, parallelism, deadline, maxAttempts, maxLostRuns);
     }
 
     private static TimeSpan? ReadDeadline(MappingReader section)

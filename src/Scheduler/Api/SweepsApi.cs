@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Definitions;
 using Tuner.Scheduler.Sweeps;
 
@@ -24,7 +25,7 @@ public static class SweepsApi
     }
 
     public static async Task<Results<Created<SweepCreated>, ValidationProblem>> SubmitAsync(
-        HttpRequest request, SweepSubmission submission, CancellationToken ct)
+        HttpRequest request, SweepSubmission submission, CapacityAvailability capacity, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
@@ -39,7 +40,8 @@ public static class SweepsApi
         }
 
         var sweep = await submission.SubmitAsync(parsed.Definition, text, ct);
-        return TypedResults.Created($"/api/sweeps/{sweep.Id}", new SweepCreated(sweep.Id, sweep.Name, sweep.State.ToString()));
+        var warnings = await capacity.WhyNoneAsync(sweep.Pool, ct) is { } none ? new[] { none } : [];
+        return TypedResults.Created($"/api/sweeps/{sweep.Id}", new SweepCreated(sweep.Id, sweep.Name, sweep.State.ToString(), warnings));
     }
 
     public static async Task<Ok<IReadOnlyList<SweepSummary>>> ListAsync(SweepQueries queries, CancellationToken ct) =>

@@ -21,6 +21,7 @@ public static class CapacityServices
         services.AddSingleton<WorkerScripts>();
         services.AddSingleton<CapacityRegistry>();
         services.AddSingleton<CapacityReconciler>();
+        services.AddSingleton<CapacityAvailability>();
         services.AddSingleton<ILaunchBudget, UnlimitedLaunchBudget>();
         services.AddSingleton<AutoscalerLeadership>();
         services.AddSingleton(new LocalSpotMarketRandom(capacity.SpotMarketSeed ?? Random.Shared.Next()));

@@ -33,6 +33,12 @@ internal static class StatusCommand
             var t = d.Trials;
             Console.WriteLine($"sweep {d.Id} {d.Name}: {d.State}{(d.StopReason is null ? "" : $" ({d.StopReason})")}");
             Console.WriteLine($"trials: {t.Running} running, {t.Waiting} waiting, {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, {t.Cancelled} cancelled; {t.Preemptions} preemptions, {t.LostRuns} lost workers");
+            if (d.State == "Running" && t.Running == 0 && t.Waiting > 0
+                && (await client.EventsAsync(sweepId, ct) ?? []).LastOrDefault(e => e.Kind == Events.SweepEvents.CapacityUnavailable) is { } waiting)
+            {
+                Console.WriteLine($"waiting for capacity: {waiting.Message}");
+            }
+
             if (d.Best is { } best)
             {
                 Console.WriteLine($"best: trial {best.Number} {d.Objective}={best.Value.ToString("F4", CultureInfo.InvariantCulture)} at epoch {best.Epoch} {ParamText.Format(best.Params)}");

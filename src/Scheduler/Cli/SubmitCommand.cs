@@ -22,6 +22,11 @@ internal static class SubmitCommand
             }
 
             Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted");
+            foreach (var warning in created.Warnings ?? [])
+            {
+                await Console.Error.WriteLineAsync($"warning: {warning}");
+            }
+
             return 0;
         });
         return command;

@@ -50,6 +50,9 @@ internal sealed class TunerApiClient(string baseUrl) : IDisposable
     public Task<SweepDetails?> GetAsync(long id, CancellationToken ct) =>
         http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json, ct);
 
+    public Task<IReadOnlyList<SweepEventView>?> EventsAsync(long id, CancellationToken ct) =>
+        http.GetFromJsonAsync<IReadOnlyList<SweepEventView>>($"api/sweeps/{id}/events", Json, ct);
+
     public async Task<string> CancelAsync(long id, CancellationToken ct)
     {
         using var response = await http.PostAsync($"api/sweeps/{id}/cancel", null, ct);

@@ -10,6 +10,9 @@ public static class SweepEvents
     /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
     public const string CheckpointFallback = "checkpoint_fallback";
 
+    /// <summary>The sweep's trials wait for capacity that will never come (no worker, none to be launched), and what to do.</summary>
+    public const string CapacityUnavailable = "capacity_unavailable";
+
     /// <summary>Adds the event to <paramref name="db"/> (saved by the caller's SaveChanges) and returns it.</summary>
     public static SweepEvent Add(
         TunerDbContext db, long sweepId, long? trialId, string kind, string message, TimeProvider clock)

@@ -1,3 +1,4 @@
 namespace Tuner.Scheduler.Api.Contracts;
 
-public sealed record SweepCreated(long Id, string Name, string State);
+/// <summary>A stored sweep; <paramref name="Warnings"/> says what keeps it from running, with what to do (no capacity).</summary>
+public sealed record SweepCreated(long Id, string Name, string State, IReadOnlyList<string>? Warnings = null);

@@ -32,7 +32,7 @@ internal static class StatusCommand
 
             var t = d.Trials;
             Console.WriteLine($"sweep {d.Id} {d.Name}: {d.State}{(d.StopReason is null ? "" : $" ({d.StopReason})")}");
-            Console.WriteLine($"trials: {t.Running} running, {t.Waiting} waiting, {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, {t.Cancelled} cancelled; {t.Preemptions} preemptions, {t.LostRuns} lost workers");
+            Console.WriteLine($"trials: {t.Running} running, {t.Waiting} waiting, {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, {t.Cancelled} cancelled; {t.Preemptions} preemptions, {t.LostRuns} lost runs");
             if (d.State == "Running" && t.Running == 0 && t.Waiting > 0
                 && (await client.EventsAsync(sweepId, ct) ?? []).LastOrDefault(e => e.Kind == Events.SweepEvents.CapacityUnavailable) is { } waiting)
             {

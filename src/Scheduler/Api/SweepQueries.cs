@@ -31,11 +31,11 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         }
 
         var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId)
-            .Select(t => new { t.Status, t.Preemptions }).ToListAsync(ct);
+            .Select(t => new { t.Status, t.Preemptions, t.LostRuns }).ToListAsync(ct);
         int Count(TrialStatus status) => trials.Count(t => t.Status == status);
         var counts = new TrialCounts(
             Count(TrialStatus.Waiting), Count(TrialStatus.Running), Count(TrialStatus.Complete), Count(TrialStatus.Pruned),
-            Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions));
+            Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions), trials.Sum(t => t.LostRuns));
         return new SweepDetails(
             sweep.Id, sweep.Name, sweep.State.ToString(), sweep.StopReason, sweep.Objective, Direction(sweep),
             sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, sweep.Seed, counts, await BestAsync(db, sweep, ct));
@@ -76,12 +76,12 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             .AsSplitQuery().ToListAsync(ct);
         return trials.Select(t => new TrialView(
             t.Id, t.Number, t.Status.ToString(), ParamsJson.Deserialize(t.ParamsJson, plan.Space), t.Value, t.BestEpoch,
-            t.Preemptions, t.Attempts, t.Error,
+            t.Preemptions, t.LostRuns, t.Attempts, t.Error,
             t.Reports.OrderBy(r => r.Step).Select(r => new ReportedValue(
                 r.Step, r.Value, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds)).ToList(),
             t.Checkpoints.OrderBy(c => c.Epoch).ThenBy(c => c.Batch).Select(c => c.Uri).ToList(),
             t.Runs.OrderBy(r => r.Id).Select(r => new TrialRunView(
-                r.WorkerId, r.ResumedEpoch, r.ResumedBatch, r.EpochsTrained, r.Outcome.ToString(), r.StartedAt, r.EndedAt)).ToList()))
+                r.WorkerId, r.ResumedEpoch, r.ResumedBatch, r.EpochsTrained, r.Outcome.ToString(), r.StartedAt, r.EndedAt, r.EndReason)).ToList()))
             .ToList();
     }
 

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Definitions;
 using Tuner.Scheduler.Sweeps;
 
@@ -40,7 +41,7 @@ public static class SweepsApi
     }
 
     public static async Task<Results<Created<SweepCreated>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CancellationToken ct)
+        HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CapacityAvailability capacity, CancellationToken ct)
     {
         var maxBytes = limits.Value.MaxDefinitionBytes;
         if (await RequestText.ReadAsync(request, maxBytes, ct) is not { } text)
@@ -62,7 +63,8 @@ public static class SweepsApi
         }
 
         var sweep = await submission.SubmitAsync(parsed.Definition, text, ct);
-        return TypedResults.Created($"/api/sweeps/{sweep.Id}", new SweepCreated(sweep.Id, sweep.Name, sweep.State.ToString()));
+        var warnings = await capacity.WhyNoneAsync(sweep.Pool, ct) is { } none ? new[] { none } : [];
+        return TypedResults.Created($"/api/sweeps/{sweep.Id}", new SweepCreated(sweep.Id, sweep.Name, sweep.State.ToString(), warnings));
     }
 
     public static async Task<Ok<Page<SweepSummary>>> ListAsync(

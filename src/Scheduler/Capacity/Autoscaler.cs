@@ -19,6 +19,7 @@ public sealed class Autoscaler(
     ILaunchBudget budget,
     CapacitySettings settings,
     AutoscalerLeadership leadership,
+    CapacityAvailability availability,
     TimeProvider clock,
     ILogger<Autoscaler> logger) : BackgroundService
 {
@@ -96,6 +97,7 @@ public sealed class Autoscaler(
                 .ToListAsync(ct);
         }
 
+        if (demand.Queued > 0 && live.Count == 0) await availability.ReportAsync(pool.Name, demand.SweepIds, ct);
         var decision = ScaleDecision.For(pool, demand, live.Count, ProviderCap(pool.Provider), now);
         if (decision.ScaleToZero)
         {

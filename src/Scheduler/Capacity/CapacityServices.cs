@@ -21,9 +21,13 @@ public static class CapacityServices
         services.AddSingleton<WorkerScripts>();
         services.AddSingleton<CapacityRegistry>();
         services.AddSingleton<CapacityReconciler>();
+        services.AddSingleton<CapacityAvailability>();
         services.AddSingleton<ILaunchBudget, UnlimitedLaunchBudget>();
         services.AddSingleton<AutoscalerLeadership>();
         services.AddSingleton(new LocalSpotMarketRandom(capacity.SpotMarketSeed ?? Random.Shared.Next()));
+        // Hosted services stop in reverse order: the autoscaler and the spot market stop before the local pool is emptied.
+        services.AddSingleton<LocalPoolShutdown>();
+        services.AddHostedService(s => s.GetRequiredService<LocalPoolShutdown>());
         services.AddHostedService<Autoscaler>();
         services.AddHostedService<LocalSpotMarket>();
         return services;

@@ -29,6 +29,10 @@ public sealed record CapacitySettings(
     /// <summary>How often a cloud provider's own instance list is read (local: every autoscaler pass).</summary>
     public TimeSpan CloudListInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a sweep's trials may wait without any capacity before its events say so (workers started
+    /// with it get this long to register).</summary>
+    public TimeSpan CapacityWaitGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a launch may stay unconfirmed before its record is closed.</summary>
     public TimeSpan LaunchConfirmGrace { get; init; } = TimeSpan.FromMinutes(3);
 

@@ -1,3 +1,5 @@
+using Tuner.Scheduler.Data.Entities;
+using Tuner.Scheduler.Events;
 using System.CommandLine;
 
 namespace Tuner.Scheduler.Cli;
@@ -24,6 +26,12 @@ internal static class StatusCommand
 
             var sweep = await client.GetAsync(sweepId, ct);
             Console.WriteLine(SweepText.Headline(sweep, TimeProvider.System.GetUtcNow()));
+            if (sweep.State == nameof(SweepState.Running) && sweep.Trials is { Running: 0, Waiting: > 0 }
+                && (await client.EventsAsync(sweepId, ct)).LastOrDefault(e => e.Kind == SweepEventKinds.CapacityUnavailable) is { } waiting)
+            {
+                Console.WriteLine($"Waiting for capacity: {waiting.Message}");
+            }
+
             foreach (var line in SweepText.Best(sweep))
             {
                 Console.WriteLine(line);

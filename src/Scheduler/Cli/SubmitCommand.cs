@@ -17,6 +17,11 @@ internal static class SubmitCommand
             using var client = new TunerApiClient(address);
             var created = await client.SubmitAsync(text, path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase), path.Name, ct);
             Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted; follow it with `tuner status {created.Id} --server {address}`");
+            foreach (var warning in created.Warnings ?? [])
+            {
+                await Console.Error.WriteLineAsync($"warning: {warning}");
+            }
+
             return 0;
         });
         return command;

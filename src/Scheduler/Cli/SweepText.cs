@@ -19,7 +19,7 @@ internal static class SweepText
         return $"Sweep {sweep.Id} '{sweep.Name}' {sweep.State} {(sweep.FinishedAt is null ? "for" : "in")} {elapsed}s" +
                (sweep.StopReason is { } reason ? $" ({reason})" : "") +
                $": {t.Running} running, {t.Waiting} waiting, {t.Complete} complete, {t.Pruned} pruned, {t.Failed} failed, " +
-               $"{t.Cancelled} cancelled, {t.Preemptions} preemptions";
+               $"{t.Cancelled} cancelled, {t.Preemptions} preemptions, {t.LostRuns} lost runs";
     }
 
     /// <summary>The best trial, its parameters and its checkpoint; one line saying there is none yet otherwise.</summary>

@@ -97,6 +97,13 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         }
     }
 
+    /// <summary>The sweep's first events (the API's first page of them).</summary>
+    public async Task<IReadOnlyList<SweepEventView>> EventsAsync(long id, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync($"api/sweeps/{id}/events", c), ct);
+        return await ReadAsync<IReadOnlyList<SweepEventView>>(response, $"reading the events of sweep {id}", ct);
+    }
+
     private async Task<T> ReadAsync<T>(HttpResponseMessage response, string doing, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)

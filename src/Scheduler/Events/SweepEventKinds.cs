@@ -21,4 +21,7 @@ public static class SweepEventKinds
 
     /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
     public const string CheckpointFallback = "checkpoint_fallback";
+
+    /// <summary>The sweep's trials wait for capacity that will never come (no worker, none to be launched), and what to do.</summary>
+    public const string CapacityUnavailable = "capacity_unavailable";
 }

@@ -42,7 +42,7 @@ public sealed class FencedTrialHost(
                 await db.TrialRuns.Where(r => r.Id == context.RunId && r.FirstBatchAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.FirstBatchAt, at));
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception ex) when (InfrastructureFaults.IsInfrastructure(ex) || ex is InvalidOperationException)
             {
                 logger.LogDebug("Recording the first batch of run {RunId} failed: {Message}", context.RunId, ex.Message);
             }

@@ -4,7 +4,7 @@ using Tuner.Scheduler.Queueing;
 
 namespace Tuner.Scheduler.Trials;
 
-/// <summary>Ends a run of a trial under its lease: complete, handed back after preemption, failed or cancelled.</summary>
+/// <summary>Ends a run of a trial under its lease: complete, handed back after preemption or a fault, failed or cancelled.</summary>
 public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor janitor, JobQueue queue, TimeProvider clock)
 {
     public Task CompleteAsync(TrialContext context, CancellationToken ct) =>
@@ -22,6 +22,17 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
             trial.Preemptions++;
             TrialTransitions.HandBack(trial);
         }, ct, reason);
+        await queue.EnqueueTrialAsync(context.TrialId, ct);
+    }
+
+    /// <summary>
+    /// An infrastructure fault stopped the run (the database dropped the connection of a report): back to the queue
+    /// to resume from its checkpoint. Neither a failed attempt nor a lost run: the trial did nothing wrong.
+    /// </summary>
+    /// <param name="reason">The fault, recorded on the run: "database unavailable: ...".</param>
+    public async Task InterruptAsync(TrialContext context, string reason, CancellationToken ct)
+    {
+        await EndAsync(context, TrialRunOutcome.Interrupted, TrialTransitions.HandBack, ct, reason);
         await queue.EnqueueTrialAsync(context.TrialId, ct);
     }
 

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
@@ -42,14 +42,21 @@ public sealed class TrialJob(
             return;
         }
 
-        var (context, spec) = await starter.StartAsync(lease, worker, CancellationToken.None);
+        if (await starter.StartAsync(lease, worker, CancellationToken.None) is not { } started)
+        {
+            logger.LogWarning("Trial {TrialId} lost its worker budget.max_lost_runs times; it ended Failed", trialId);
+            return;
+        }
+
+        var (context, spec) = started;
+
         try
         {
             await TrainAsync(context, spec, preemption);
         }
         finally
         {
-            queue.EnqueueOrchestration(context.SweepId);
+            EnqueueOrchestration(context.SweepId);
         }
     }
 
@@ -57,6 +64,18 @@ public sealed class TrialJob(
     {
         await using var heartbeat = new LeaseHeartbeat(
             leases, context.Lease, settings.LeaseDuration, settings.HeartbeatInterval, clock, logger);
+        try
+        {
+            await RunAndEndAsync(context, spec, heartbeat, preemption);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && InfrastructureFaults.IsInfrastructure(ex))
+        {
+            await HandBackAfterFaultAsync(context, ex);
+        }
+    }
+
+    private async Task RunAndEndAsync(TrialContext context, TrialSpec spec, LeaseHeartbeat heartbeat, CancellationToken preemption)
+    {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Lost, heartbeat.CancelRequested);
         var host = new FencedTrialHost(context, fenced, contexts, store, janitor, clock, logger);
         var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
@@ -88,13 +107,51 @@ public sealed class TrialJob(
         {
             logger.LogWarning("Trial {TrialId}: lease lost mid-training; stopped without writing", context.TrialId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && !IsInfrastructure(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException && !InfrastructureFaults.IsInfrastructure(ex))
         {
             logger.LogWarning("Trial {TrialId} failed: {Error}", context.TrialId, ex.Message);
             await finalizer.FailAsync(context, ex is TrialFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", none);
         }
     }
 
-    /// <summary>Database and storage errors are not the trial's fault: the job fails, the lease expires and the trial resumes.</summary>
-    private static bool IsInfrastructure(Exception ex) => ex is DbException or DbUpdateException or IOException;
+    /// <summary>
+    /// The database or the store failed under the run: not the trial's fault. Hands the trial back (run Interrupted) as
+    /// soon as the database answers again, within a lease's time; if it does not, the job fails with the original fault,
+    /// the lease expires and the reconciler requeues the trial.
+    /// </summary>
+    private async Task HandBackAfterFaultAsync(TrialContext context, Exception fault)
+    {
+        var cause = InfrastructureFaults.Find(fault) ?? fault;
+        var reason = $"infrastructure fault: {cause.GetType().Name}: {cause.Message}";
+        logger.LogWarning("Trial {TrialId}: {Reason}; handing the trial back to resume from its last checkpoint", context.TrialId, reason);
+        try
+        {
+            await new FaultRetry(settings.LeaseDuration, clock).RunAsync(
+                () => finalizer.InterruptAsync(context, reason, CancellationToken.None),
+                (ex, delay) => logger.LogInformation("Trial {TrialId}: handing back failed ({Message}); retrying in {Delay}", context.TrialId, ex.Message, delay));
+        }
+        catch (LeaseLostException ex)
+        {
+            logger.LogWarning("{Message}; the trial was taken over while the database was away", ex.Message);
+        }
+        catch (Exception ex) when (InfrastructureFaults.IsInfrastructure(ex))
+        {
+            logger.LogWarning("Trial {TrialId}: could not hand the trial back ({Message}); its lease will expire", context.TrialId, ex.Message);
+            ExceptionDispatchInfo.Capture(fault).Throw();
+        }
+    }
+
+    /// <summary>Best effort: the reconciler orchestrates every active sweep every few seconds anyway, and a failure here
+    /// must not replace the exception the run ended with.</summary>
+    private void EnqueueOrchestration(long sweepId)
+    {
+        try
+        {
+            queue.EnqueueOrchestration(sweepId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Enqueueing orchestration of sweep {SweepId} failed ({Message}); the reconciler will orchestrate it", sweepId, ex.Message);
+        }
+    }
 }

@@ -11,8 +11,8 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// <summary>
     /// Takes the trial if it is waiting, or running under a lease that has expired. Returns null when another worker
     /// owns it or it is finished: Hangfire delivers a job at least once, and this makes running it exactly once.
-    /// Taking over an expired lease (a redelivery that beat the reconciler) counts the preemption and ends the silent
-    /// worker's run as Lost, in the same statement.
+    /// Taking over an expired lease (a redelivery that beat the reconciler) counts a lost run and ends the silent
+    /// worker's run as Lost, in the same statement (<see cref="TrialRunStarter"/> then applies budget.max_lost_runs).
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                 UPDATE tuner.trials
                    SET status = 'Running', lease_owner = {owner}, lease_token = lease_token + 1,
                        lease_expires_at = now() + make_interval(secs => {seconds}),
-                       preemptions = preemptions + CASE WHEN status = 'Running' THEN 1 ELSE 0 END,
+                       lost_runs = lost_runs + CASE WHEN status = 'Running' THEN 1 ELSE 0 END,
                        started_at = coalesce(started_at, now())
                  WHERE id = {trialId}
                    AND (status = 'Waiting' OR (status = 'Running' AND lease_expires_at < now()))
@@ -31,7 +31,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                 RETURNING lease_token
             ), lost AS (
                 UPDATE tuner.trial_runs
-                   SET outcome = 'Lost', ended_at = now()
+                   SET outcome = 'Lost', ended_at = now(), end_reason = 'lease expired: the worker went silent without notice'
                   FROM taken
                  WHERE trial_id = {trialId} AND outcome = 'Running' AND trial_runs.lease_token < taken.lease_token
             )

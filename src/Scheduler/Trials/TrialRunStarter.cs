@@ -6,15 +6,23 @@ using Tuner.Trainer;
 
 namespace Tuner.Scheduler.Trials;
 
-/// <summary>Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec.</summary>
+/// <summary>
+/// Opens a run under a fresh lease: records where it resumes from and builds the trainer's spec. A trial that has lost
+/// budget.max_lost_runs workers (the lease was taken over from a silent one) ends Failed instead: null.
+/// </summary>
 /// <remarks>The sweep's plan is taken before the trial row is locked: a large definition is never parsed under the lock.</remarks>
 public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock)
 {
-    public async Task<(TrialContext Context, TrialSpec Spec)> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct)
+    public async Task<(TrialContext Context, TrialSpec Spec)?> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct)
     {
         var plan = await PlanAsync(lease, ct);
-        return await fenced.RunAsync(lease, async (db, trial) =>
+        return await fenced.RunAsync<(TrialContext, TrialSpec)?>(lease, async (db, trial) =>
         {
+            if (await LostRunLimit.ApplyAsync(db, trial, plan.Definition.Budget.MaxLostRuns, clock, ct))
+            {
+                return null;
+            }
+
             var resumeFrom = await db.Checkpoints.AsNoTracking()
                 .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
                 .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)

@@ -14,7 +14,7 @@ public sealed class SweepTextTests
     private static readonly SweepDetails InProcess = new(
         7, "mnist", "Completed", "max_trials reached", "val_accuracy", "maximize",
         DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-        DateTimeOffset.Parse("2026-01-01T00:03:01Z", System.Globalization.CultureInfo.InvariantCulture), 30, 2,
+        DateTimeOffset.Parse("2026-01-01T00:03:01Z", System.Globalization.CultureInfo.InvariantCulture), 30, 2, 42,
         new TrialCounts(0, 0, 10, 19, 1, 0, 2),
         new BestTrial(412, 17,
             new Dictionary<string, object> { ["learning_rate"] = 0.0012345678, ["hidden_units"] = 256L, ["optimizer"] = "adam", ["momentum"] = 0.9 },

@@ -62,7 +62,7 @@ public sealed class KillAndTerminateTests(PostgresServerFixture postgres, ITestO
         await SweepAssertions.BestCheckpointLoadsAsync(sweep, trials, cluster.CheckpointRoot);
 
         var afterKill = trials.Single(t => t.Id == killed.Trial.Id);
-        Assert.True(afterKill.Preemptions >= 1, "the killed trial's preemption was not counted");
+        Assert.True(afterKill.LostRuns >= 1, "the killed trial's lost run was not counted");
         Assert.Equal("Lost", afterKill.Runs[0].Outcome);
         Assert.True(afterKill.Runs.Count >= 2, "the killed trial never resumed");
         Assert.True(afterKill.Runs[1].ResumedEpoch >= killed.CheckpointedEpochs,

@@ -25,7 +25,7 @@ public sealed class ReconcilerTests(PostgresServerFixture postgres)
 
         var trial = (await harness.TrialsAsync(sweepId)).Single();
         Assert.Equal(TrialStatus.Waiting, trial.Status);
-        Assert.Equal(1, trial.Preemptions);
+        Assert.Equal((1, 0), (trial.LostRuns, trial.Preemptions));
         Assert.Null(trial.LeaseOwner);
         Assert.Null(trial.LeaseExpiresAt);
         Assert.Equal(context.Lease.Token, trial.LeaseToken);
@@ -33,6 +33,7 @@ public sealed class ReconcilerTests(PostgresServerFixture postgres)
         var run = await db.TrialRuns.AsNoTracking().SingleAsync(r => r.TrialId == trialId);
         Assert.Equal(TrialRunOutcome.Lost, run.Outcome);
         Assert.NotNull(run.EndedAt);
+        Assert.Equal("worker worker-killed went silent without notice during epoch 1", run.EndReason);
         Assert.NotEqual(jobBefore, trial.JobId);
         Assert.Equal(EnqueuedState.StateName, JobState(harness, trial.JobId!));
     }

@@ -33,9 +33,13 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<SchedulerHarness> StartAsync(PostgresServerFixture postgres, string prefix)
+    public static async Task<SchedulerHarness> StartAsync(PostgresServerFixture postgres, string prefix) =>
+        await StartAsync(await postgres.CreateDatabaseAsync(prefix));
+
+    /// <param name="connectionString">An empty database, migrated here.</param>
+    /// <param name="leaseDuration">TUNER_LEASE_SECONDS; null: the default.</param>
+    public static async Task<SchedulerHarness> StartAsync(string connectionString, TimeSpan? leaseDuration = null)
     {
-        var connectionString = await postgres.CreateDatabaseAsync(prefix);
         await DatabaseBootstrap.MigrateAsync(connectionString, CancellationToken.None);
         var home = Directory.CreateTempSubdirectory("tuner-it-").FullName;
         var settings = new TunerSettings
@@ -45,6 +49,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
             CheckpointRoot = Path.Combine(home, "checkpoints"),
             DataDirectory = RepositoryPaths.MnistDirectory,
         };
+        if (leaseDuration is { } lease) settings = settings with { LeaseDuration = lease };
         var services = new ServiceCollection().AddLogging().AddTunerCore(settings, connectionString).BuildServiceProvider();
 
         // Hangfire.AspNetCore hands out JobStorage.Current, a process-wide value set when the storage is first resolved:

@@ -21,7 +21,8 @@ public sealed class StepWorker(SchedulerHarness harness, string name)
     {
         var lease = await harness.Get<TrialLeases>().TryAcquireAsync(trialId, Identity.Id, harness.Settings.LeaseDuration, CancellationToken.None)
             ?? throw new InvalidOperationException($"{Identity.Id} could not take the lease on trial {trialId}");
-        var (context, _) = await harness.Get<TrialRunStarter>().StartAsync(lease, Identity, CancellationToken.None);
+        var (context, _) = await harness.Get<TrialRunStarter>().StartAsync(lease, Identity, CancellationToken.None)
+            ?? throw new InvalidOperationException($"trial {trialId} reached budget.max_lost_runs and ended Failed");
         return context;
     }
 

@@ -32,6 +32,7 @@ public sealed class TunerCluster : IAsyncDisposable
 
     public IReadOnlyList<TunerProcess> Workers => workers;
 
+    /// <summary>The `tuner server` process.</summary>
     public TunerProcess Server => server;
 
     public static async Task<TunerCluster> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)

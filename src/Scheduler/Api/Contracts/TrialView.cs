@@ -11,6 +11,7 @@ public sealed record TrialView(
     double? Value,
     int? BestEpoch,
     int Preemptions,
+    int LostRuns,
     int Attempts,
     string? Error,
     IReadOnlyList<ReportedValue> Reports,

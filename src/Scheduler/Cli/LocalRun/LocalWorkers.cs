@@ -10,27 +10,8 @@ namespace Tuner.Scheduler.Cli.LocalRun;
 internal static class LocalWorkers
 {
     /// <summary>SIGTERMs every local worker this deployment runs and waits (up to <paramref name="timeout"/>) for them to exit.</summary>
-    public static async Task StopAllAsync(IServiceProvider services, TimeSpan timeout)
-    {
-        var registry = services.GetRequiredService<CapacityRegistry>();
-        var provider = services.GetRequiredService<LocalCapacityProvider>();
-        var deployment = services.GetRequiredService<CapacitySettings>().Deployment;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<TunerDbContext>>().CreateDbContextAsync())
-        {
-            var live = await db.CapacityInstances.AsNoTracking()
-                .Where(i => i.Provider == provider.Name && (i.State == CapacityInstanceState.Requested || i.State == CapacityInstanceState.Running))
-                .ToListAsync();
-            foreach (var instance in live) await registry.TerminateAsync(instance, "tuner run finished", CancellationToken.None);
-        }
-
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while ((await provider.ListAsync(deployment, CancellationToken.None)).Count > 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        await services.GetRequiredService<CapacityReconciler>().ReconcileAsync(provider, CancellationToken.None);
-    }
+    public static Task StopAllAsync(IServiceProvider services, TimeSpan timeout) =>
+        services.GetRequiredService<LocalPoolShutdown>().StopWorkersAsync("tuner run finished", timeout);
 
     /// <summary>
     /// True when at least 3 × <paramref name="workerCount"/> local workers launched since <paramref name="since"/> have ended without ever registering: they

@@ -31,7 +31,7 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
                 Line(trial, $"epoch {report.Step,2}  {metric}={Number(report.Value)}  ({report.Seconds:F1}s)");
             }
 
-            if (trial.Preemptions > before.Preemptions)
+            if (Interruptions(trial) > before.Interruptions)
             {
                 Line(trial, "interrupted: back in the queue, resumes from its last checkpoint");
             }
@@ -41,7 +41,7 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
                 Line(trial, ending);
             }
 
-            seen[trial.Id] = new Seen(trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), trial.Preemptions, trial.Runs.Count);
+            seen[trial.Id] = new Seen(trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), Interruptions(trial), trial.Runs.Count);
         }
     }
 
@@ -59,5 +59,9 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
 
     private static string Number(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "-";
 
-    private readonly record struct Seen(string State, int LastStep, int Preemptions, int Runs);
+    /// <summary>Runs that ended with the trial back in the queue: preempted, lost with its worker, or interrupted by a fault.</summary>
+    private static int Interruptions(TrialView trial) =>
+        trial.Preemptions + trial.LostRuns + trial.Runs.Count(r => r.Outcome == nameof(Data.Entities.TrialRunOutcome.Interrupted));
+
+    private readonly record struct Seen(string State, int LastStep, int Interruptions, int Runs);
 }

@@ -18,7 +18,12 @@ public sealed class Trial
     public double? Value { get; set; }
     public int? BestEpoch { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Runs handed back with notice (SIGTERM, a spot notice) or whose machine vanished: never the trial's fault.</summary>
     public int Preemptions { get; set; }
+
+    /// <summary>Runs whose worker went silent without notice (killed, out of memory, crashed) on a machine still
+    /// there: at the sweep's budget.max_lost_runs the trial fails, since it may be what kills its workers.</summary>
+    public int LostRuns { get; set; }
     public string? Error { get; set; }
 
     /// <summary>The lease: who owns the trial, its fencing token, and when the ownership runs out (database clock).</summary>

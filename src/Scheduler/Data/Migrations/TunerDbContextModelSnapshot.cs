@@ -447,6 +447,10 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("lease_token");
 
+                    b.Property<int>("LostRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("lost_runs");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");

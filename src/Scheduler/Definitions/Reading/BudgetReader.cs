@@ -1,9 +1,9 @@
 namespace Tuner.Scheduler.Definitions.Reading;
 
-/// <summary>Reads <c>budget: { max_trials, parallelism, deadline, max_attempts }</c>.</summary>
+/// <summary>Reads <c>budget: { max_trials, parallelism, deadline, max_attempts, max_lost_runs }</c>.</summary>
 internal static class BudgetReader
 {
-    private static readonly string[] Keys = ["max_trials", "parallelism", "deadline", "max_attempts", "max_cost_usd"];
+    private static readonly string[] Keys = ["max_trials", "parallelism", "deadline", "max_attempts", "max_lost_runs", "max_cost_usd"];
 
     public static BudgetSection? Read(MappingReader document, DefinitionLimits limits)
     {
@@ -13,6 +13,7 @@ internal static class BudgetReader
         var maxTrials = Bounded(section, "max_trials", required: true, limits.MaxTrials, "MAX_TRIALS");
         var parallelism = Bounded(section, "parallelism", required: false, limits.MaxParallelism, "MAX_PARALLELISM") ?? 1;
         var maxAttempts = Bounded(section, "max_attempts", required: false, limits.MaxAttempts, "MAX_ATTEMPTS") ?? 1;
+        var maxLostRuns = section.Int("max_lost_runs", required: false, min: 1) ?? BudgetSection.DefaultMaxLostRuns;
         var deadline = ReadDeadline(section, limits);
         if (section.Find("max_cost_usd") is { } cost)
         {
@@ -22,7 +23,7 @@ internal static class BudgetReader
                 cost);
         }
 
-        return maxTrials is null ? null : new BudgetSection(maxTrials.Value, parallelism, deadline, maxAttempts);
+        return maxTrials is null ? null : new BudgetSection(maxTrials.Value, parallelism, deadline, maxAttempts, maxLostRuns);
     }
 
     /// <summary>An integer from 1 to the server's <paramref name="limit"/>; a larger one is reported with the setting that raises it.</summary>

@@ -63,8 +63,10 @@ internal sealed class RegistryHarness : IAsyncDisposable
     {
         var leadership = new AutoscalerLeadership(Scheduler.Get<DatabaseAddress>(), Clock, NullLogger<AutoscalerLeadership>.Instance);
         _owned.Add(leadership);
-        return new Autoscaler(Scheduler.Get<IDbContextFactory<TunerDbContext>>(), Registry, Reconciler, Providers(Aws), new UnlimitedLaunchBudget(),
-            Capacity, leadership, Clock, NullLogger<Autoscaler>.Instance);
+        var contexts = Scheduler.Get<IDbContextFactory<TunerDbContext>>();
+        var availability = new CapacityAvailability(contexts, Providers(Aws), Capacity, Scheduler.Settings, Clock, NullLogger<CapacityAvailability>.Instance);
+        return new Autoscaler(contexts, Registry, Reconciler, Providers(Aws), new UnlimitedLaunchBudget(),
+            Capacity, leadership, availability, Clock, NullLogger<Autoscaler>.Instance);
     }
 
     /// <summary>Submits a sweep on the aws pool (its trials are created Waiting); returns the sweep id.</summary>

@@ -126,9 +126,10 @@ public sealed class TrialJob(
         logger.LogWarning("Trial {TrialId}: {Reason}; handing the trial back to resume from its last checkpoint", context.TrialId, reason);
         try
         {
-            await new FaultRetry(settings.LeaseDuration, clock).RunAsync(
-                () => finalizer.InterruptAsync(context, reason, CancellationToken.None),
-                (ex, delay) => logger.LogInformation("Trial {TrialId}: handing back failed ({Message}); retrying in {Delay}", context.TrialId, ex.Message, delay));
+            await FaultRetry.Within(
+                    settings.LeaseDuration, clock,
+                    (ex, delay) => logger.LogInformation("Trial {TrialId}: handing back failed ({Message}); retrying in {Delay}", context.TrialId, ex.Message, delay))
+                .ExecuteAsync(async ct => await finalizer.InterruptAsync(context, reason, ct), CancellationToken.None);
         }
         catch (LeaseLostException ex)
         {

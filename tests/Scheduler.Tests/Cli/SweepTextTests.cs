@@ -41,7 +41,7 @@ public sealed class SweepTextTests
             ],
             SweepText.Best(InProcess));
         Assert.Equal(
-            "Sweep 7 'mnist' Completed in 181s (max_trials reached): 0 running, 0 waiting, 10 complete, 19 pruned, 1 failed, 0 cancelled, 2 preemptions",
+            "Sweep 7 'mnist' Completed in 181s (max_trials reached): 0 running, 0 waiting, 10 complete, 19 pruned, 1 failed, 0 cancelled, 2 preemptions, 0 lost runs",
             SweepText.Headline(InProcess, DateTimeOffset.UnixEpoch));
     }
 }

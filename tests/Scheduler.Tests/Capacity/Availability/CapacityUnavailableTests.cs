@@ -45,7 +45,7 @@ public sealed class CapacityUnavailableTests(PostgresServerFixture postgres)
         Assert.Contains("TUNER_LOCAL_MAX_WORKERS is 0", warning);
         Assert.Contains("start a worker with `tuner worker` or set TUNER_LOCAL_MAX_WORKERS", warning);
         Assert.Equal(warning, unavailable.Message);
-        Assert.Contains($"waiting for capacity: {warning}", status);
+        Assert.Contains($"Waiting for capacity: {warning}", status);
         var events = await cluster.Http.GetFromJsonAsync<List<SweepEventView>>($"api/sweeps/{created.Id}/events");
         Assert.Single(events!, e => e.Kind == "capacity_unavailable");
     }
@@ -58,7 +58,7 @@ public sealed class CapacityUnavailableTests(PostgresServerFixture postgres)
         await File.WriteAllTextAsync(file, CloudSweeps.Aws());
 
         var submitted = await CliAsync(cluster, "submit", file);
-        var unavailable = await EventAsync(cluster, (await cluster.Http.GetFromJsonAsync<List<SweepSummary>>("api/sweeps"))!.Single().Id);
+        var unavailable = await EventAsync(cluster, (await cluster.Http.GetFromJsonAsync<Page<SweepSummary>>("api/sweeps"))!.Items.Single().Id);
 
         Assert.Contains("warning: no worker serves pool aws_g5_xlarge_g4dn_xlarge_gpu1 and none can be launched: aws capacity is not configured", submitted);
         Assert.Contains("or start a worker with `TUNER_QUEUE=aws_g5_xlarge_g4dn_xlarge_gpu1 tuner worker`", unavailable.Message);

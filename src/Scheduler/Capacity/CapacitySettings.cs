@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Capacity;
 
@@ -41,7 +42,7 @@ public sealed record CapacitySettings(
         var deployment = variable("TUNER_DEPLOYMENT") is { Length: > 0 } d ? d : "tuner";
         if (!System.Text.RegularExpressions.Regex.IsMatch(deployment, "^[a-z][a-z0-9-]{0,39}$"))
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 $"TUNER_DEPLOYMENT must be 1-40 lowercase letters, digits or '-', starting with a letter (it becomes a GCE label), but got '{deployment}'");
         }
 
@@ -49,7 +50,7 @@ public sealed record CapacitySettings(
         var max = 0;
         if (!string.IsNullOrWhiteSpace(maxText) && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max > 256))
         {
-            throw new InvalidOperationException($"TUNER_LOCAL_MAX_WORKERS must be a whole number from 0 to 256, but got '{maxText}'");
+            throw new SettingsException($"TUNER_LOCAL_MAX_WORKERS must be a whole number from 0 to 256, but got '{maxText}'");
         }
 
         var seedText = variable("TUNER_SPOT_MARKET_SEED");
@@ -58,13 +59,13 @@ public sealed record CapacitySettings(
         {
             seed = int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException($"TUNER_SPOT_MARKET_SEED must be a whole number, but got '{seedText}'");
+                : throw new SettingsException($"TUNER_SPOT_MARKET_SEED must be a whole number, but got '{seedText}'");
         }
 
         var passed = (variable("TUNER_WORKER_ENV") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (passed.FirstOrDefault(n => !System.Text.RegularExpressions.Regex.IsMatch(n, "^[A-Za-z_][A-Za-z0-9_]*$")) is { } bad)
         {
-            throw new InvalidOperationException($"TUNER_WORKER_ENV must list variable names separated by commas, but got '{bad}'");
+            throw new SettingsException($"TUNER_WORKER_ENV must list variable names separated by commas, but got '{bad}'");
         }
 
         return new CapacitySettings(deployment, NullIfEmpty(variable("TUNER_WORKER_IMAGE")), NullIfEmpty(variable("TUNER_WORKER_DATABASE_URL")), max)

@@ -104,6 +104,16 @@ public sealed class CliInputFailureTests : IDisposable
         FailsClearly.Assert(result, ExitCodes.BadInput, "TUNER_PG_PORT must be a TCP port from 1 to 65535, but got 'abc'");
     }
 
+    [Theory]
+    [InlineData("TUNER_LOCAL_MAX_WORKERS", "many", "TUNER_LOCAL_MAX_WORKERS must be a whole number from 0 to 256, but got 'many'")]
+    [InlineData("TUNER_DEPLOYMENT", "Prod!", "TUNER_DEPLOYMENT must be 1-40 lowercase letters, digits or '-'")]
+    public async Task Server_ExitsWithBadInput_WhenACapacitySettingIsUnusable(string variable, string value, string message)
+    {
+        var result = await TunerCommand.RunAsync(Environment((variable, value), ("TUNER_PG_PORT", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture))), "server");
+
+        FailsClearly.Assert(result, ExitCodes.BadInput, message);
+    }
+
     [Fact]
     public async Task Server_ExitsWithBadInput_WhenUrlsIsNotAUrl()
     {

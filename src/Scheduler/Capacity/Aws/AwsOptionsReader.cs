@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 
@@ -49,7 +50,7 @@ internal static partial class AwsOptionsReader
             problems.Add($"TUNER_AWS_ENDPOINT must be an absolute http or https URL, but got '{endpointText}'");
 
         if (problems.Count > 0)
-            throw new ArgumentException("Invalid AWS capacity settings: " + string.Join("; ", problems));
+            throw new SettingsException("invalid AWS capacity settings: " + string.Join("; ", problems));
         return new AwsCapacityOptions(region!, image!, subnets, groups, profile, key, api, endpoint);
     }
 

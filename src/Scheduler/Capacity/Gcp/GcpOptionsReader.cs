@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 
@@ -82,7 +83,7 @@ internal static partial class GcpOptionsReader
     private static void ThrowIfAny(List<string> problems)
     {
         if (problems.Count > 0)
-            throw new ArgumentException("Invalid GCP capacity settings: " + string.Join("; ", problems));
+            throw new SettingsException("invalid GCP capacity settings: " + string.Join("; ", problems));
     }
 
     private static bool TryParseAction(string text, out GcpTerminationAction action)

@@ -1,4 +1,5 @@
 using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 
@@ -15,7 +16,7 @@ public sealed class AwsCapacityOptionsTests
     {
         var environment = Valid();
         environment[variable] = value;
-        return Assert.Throws<ArgumentException>(() => AwsCapacityOptions.FromEnvironment(environment)).Message;
+        return Assert.Throws<SettingsException>(() => AwsCapacityOptions.FromEnvironment(environment)).Message;
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class AwsCapacityOptionsTests
     [Fact]
     public void FromEnvironment_NamesEveryProblemAtOnce()
     {
-        var message = Assert.Throws<ArgumentException>(() => AwsCapacityOptions.FromEnvironment(
+        var message = Assert.Throws<SettingsException>(() => AwsCapacityOptions.FromEnvironment(
             new Dictionary<string, string?> { ["TUNER_AWS_LAUNCH_API"] = "spot-fleet" })).Message;
 
         Assert.Contains("TUNER_AWS_REGION must be set to an AWS region such as us-east-1, but got nothing", message);
@@ -77,7 +78,7 @@ public sealed class AwsCapacityOptionsTests
     {
         var message = Problem(variable, value);
 
-        Assert.StartsWith("Invalid AWS capacity settings: ", message);
+        Assert.StartsWith("invalid AWS capacity settings: ", message);
         Assert.Contains(expected, message);
     }
 

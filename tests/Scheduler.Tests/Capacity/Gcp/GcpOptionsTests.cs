@@ -1,4 +1,5 @@
 using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 
@@ -53,7 +54,7 @@ public sealed class GcpOptionsTests
     [Fact]
     public void FromEnvironment_NamesEveryProblemAtOnce()
     {
-        var error = Assert.Throws<ArgumentException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
+        var error = Assert.Throws<SettingsException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
         {
             ["TUNER_GCP_ZONES"] = "us-central1-a,us-central1,us-central1-a",
             ["TUNER_GCP_DISK_GB"] = "lots",
@@ -77,7 +78,7 @@ public sealed class GcpOptionsTests
     [Fact]
     public void FromEnvironment_RequiresZones()
     {
-        var error = Assert.Throws<ArgumentException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
+        var error = Assert.Throws<SettingsException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
         {
             ["TUNER_GCP_PROJECT"] = "ml-sweeps", ["TUNER_GCP_DISK_GB"] = "5",
         }));
@@ -91,7 +92,7 @@ public sealed class GcpOptionsTests
     {
         using var http = new HttpClient();
 
-        var error = Assert.Throws<ArgumentException>(() => new GcpCapacityProvider(new GcpOptions("ml-sweeps", []), http,
+        var error = Assert.Throws<SettingsException>(() => new GcpCapacityProvider(new GcpOptions("ml-sweeps", []), http,
             Google.Apis.Auth.OAuth2.GoogleCredential.FromAccessToken("t"), TimeProvider.System));
 
         Assert.Contains("TUNER_GCP_ZONES must list at least one zone", error.Message);

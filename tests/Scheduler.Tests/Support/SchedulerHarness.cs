@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tuner.Scheduler.Data;
 using Tuner.Scheduler.Data.Entities;
 using Tuner.Scheduler.Definitions;
@@ -18,6 +19,14 @@ namespace Tuner.Scheduler.Tests.Support;
 /// </summary>
 public sealed class SchedulerHarness : IAsyncDisposable
 {
+    /// <summary>
+    /// Hangfire keeps its log provider in a process-wide static, set to the logger factory of whichever harness resolved
+    /// Hangfire last. A factory the container created would be disposed with its harness while another harness, in a
+    /// test class running in parallel, still logs through it (ObjectDisposedException on its first enqueue). So every
+    /// harness shares this one factory, which the containers do not own and never dispose.
+    /// </summary>
+    private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(_ => { });
+
     private readonly ServiceProvider services;
 
     private SchedulerHarness(ServiceProvider services, TunerSettings settings, string connectionString)
@@ -50,7 +59,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
             DataDirectory = RepositoryPaths.MnistDirectory,
         };
         if (leaseDuration is { } lease) settings = settings with { LeaseDuration = lease };
-        var services = new ServiceCollection().AddLogging().AddTunerCore(settings, connectionString).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(SharedLogging).AddLogging().AddTunerCore(settings, connectionString)
+            .BuildServiceProvider();
 
         // Hangfire.AspNetCore hands out JobStorage.Current, a process-wide value set when the storage is first resolved:
         // resolve it now, so two harnesses alive at once each keep their own database.

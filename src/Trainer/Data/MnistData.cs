@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TorchSharp;
+using Tuner.Trainer.Workloads;
 using static TorchSharp.torch;
 
 namespace Tuner.Trainer.Data;
@@ -60,8 +61,14 @@ public sealed class MnistData
         }
     }
 
+    // Held for the life of the process (TorchScalars).
+    private static readonly Scalar ByteRange = TorchScalars.Hold(255);
+    private static readonly Scalar Mean = TorchScalars.Hold(0.1307);
+    private static readonly Scalar StandardDeviation = TorchScalars.Hold(0.3081);
+
     /// <summary>Scales bytes to [0, 1] and normalizes with MNIST's mean and standard deviation.</summary>
-    public static Tensor Normalize(Tensor images) => images.to(ScalarType.Float32).div_(255).sub_(0.1307).div_(0.3081);
+    public static Tensor Normalize(Tensor images) =>
+        images.to(ScalarType.Float32).div_(ByteRange).sub_(Mean).div_(StandardDeviation);
 
     private static async Task<MnistData> ReadAsync(string dataDirectory)
     {

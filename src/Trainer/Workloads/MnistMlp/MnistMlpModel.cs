@@ -11,6 +11,7 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
     private readonly ModuleList<Linear> hidden = new();
     private readonly Linear output;
     private readonly double _dropout;
+    private readonly Scalar _keptScale; // 1 - dropout, held across the native call (TorchScalars)
     private readonly Generator _generator;
 
     public MnistMlpModel(MnistMlpParameters parameters, long initSeed, Generator dropoutGenerator)
@@ -21,6 +22,7 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
             hidden.Add(nn.Linear(inputs, parameters.HiddenUnits));
         output = nn.Linear(inputs, 10);
         _dropout = parameters.Dropout;
+        _keptScale = TorchScalars.Hold(1 - _dropout);
         _generator = dropoutGenerator;
         RegisterComponents();
         Initialize(initSeed);
@@ -35,7 +37,7 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
             if (training && _dropout > 0)
                 // The mask is drawn on the CPU with the trial's generator (TorchSharp creates CPU generators only), then
                 // moved to the model's device: the same masks on CPU and CUDA, reproducible from the seed.
-                x = x * torch.empty(x.shape).bernoulli_(1 - _dropout, _generator).div_(1 - _dropout).to(x.device);
+                x = x * torch.empty(x.shape).bernoulli_(1 - _dropout, _generator).div_(_keptScale).to(x.device);
         }
         return output.call(x);
     }
@@ -60,6 +62,7 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
         {
             hidden.Dispose();
             output.Dispose();
+            _keptScale.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -37,8 +37,8 @@ internal sealed class MnistMlpSession : ITrainingSession
         _model = new MnistMlpModel(parameters, SeedOf(_seed, -1, -1), _generator);
         _model.to(_device);
         _optimizer = parameters.Optimizer == "sgd"
-            ? optim.SGD(_model.parameters(), parameters.LearningRate, parameters.Momentum, weight_decay: parameters.WeightDecay)
-            : optim.Adam(_model.parameters(), parameters.LearningRate, weight_decay: parameters.WeightDecay);
+            ? new Optimizers.SGD(_model.parameters(), parameters.LearningRate, parameters.Momentum, parameters.WeightDecay)
+            : new Optimizers.Adam(_model.parameters(), parameters.LearningRate, parameters.WeightDecay);
         BatchesPerEpoch = (_trainIndices.Length + parameters.BatchSize - 1) / parameters.BatchSize;
     }
 

@@ -11,7 +11,7 @@ COPY build/ build/
 COPY src/ src/
 # The scheduler trains nothing, so it takes the CPU backend. Only Linux x64 native libraries are kept.
 RUN --mount=type=cache,id=tuner-nuget,target=/root/.nuget/packages \
-    dotnet publish src/Scheduler/Tuner.Scheduler.csproj -c Release -p:TorchBackend=cpu -p:RestoreLockedMode=true -o /app -nologo \
+    dotnet publish src/Scheduler/Host/Tuner.Scheduler.csproj -c Release -p:TorchBackend=cpu -p:RestoreLockedMode=true -o /app -nologo \
     && rm -rf /app/runtimes/win* /app/runtimes/osx*
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -10,7 +10,7 @@ COPY global.json Directory.Build.props Directory.Build.targets Directory.Package
 COPY build/ build/
 COPY src/ src/
 RUN --mount=type=cache,id=tuner-nuget,target=/root/.nuget/packages \
-    dotnet publish src/Scheduler/Tuner.Scheduler.csproj -c Release -p:TorchBackend=cpu -p:RestoreLockedMode=true -o /app -nologo \
+    dotnet publish src/Scheduler/Host/Tuner.Scheduler.csproj -c Release -p:TorchBackend=cpu -p:RestoreLockedMode=true -o /app -nologo \
     && rm -rf /app/runtimes/win* /app/runtimes/osx*
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

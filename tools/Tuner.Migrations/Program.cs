@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tuner.Scheduler.Data;
 
 // Usage: dotnet run --project tools/Tuner.Migrations -- add <Name>
-// Writes the migration into src/Scheduler/Data/Migrations, as `dotnet ef migrations add` would.
+// Writes the migration into src/Scheduler/Host/Data/Migrations, as `dotnet ef migrations add` would.
 if (args is not ["add", var name])
 {
     Console.Error.WriteLine("usage: Tuner.Migrations add <MigrationName>");
@@ -14,7 +14,7 @@ if (args is not ["add", var name])
 }
 
 var root = FindRepositoryRoot();
-var schedulerDir = Path.Combine(root, "src", "Scheduler");
+var schedulerDir = Path.Combine(root, "src", "Scheduler", "Host");
 var options = TunerDatabase.Options("Host=unused");
 await using var context = new TunerDbContext(options);
 var reporter = new OperationReporter(new OperationReportHandler(

@@ -16,7 +16,7 @@ public static class RepositoryPaths
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}")
                 ? "Release"
                 : "Debug";
-            return Path.Combine(Root, "src", "Scheduler", "bin", configuration, "net10.0", "tuner");
+            return Path.Combine(Root, "src", "Scheduler", "Host", "bin", configuration, "net10.0", "tuner");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 
 namespace Tuner.Dashboard.Tests;
 

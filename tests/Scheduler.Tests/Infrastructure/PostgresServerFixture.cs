@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 
 namespace Tuner.Scheduler.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 
 namespace Tuner.Scheduler.Tests.Infrastructure;
 

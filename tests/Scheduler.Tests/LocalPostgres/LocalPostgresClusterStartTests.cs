@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Npgsql;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 using Tuner.Scheduler.Tests.Infrastructure;
 
 namespace Tuner.Scheduler.Tests.LocalPostgres;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 using Tuner.Scheduler.Tests.Infrastructure;
 
 namespace Tuner.Scheduler.Tests.LocalPostgres;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 
 namespace Tuner.Scheduler.Hosting;
 

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Npgsql;
 using Tuner.Scheduler.Hosting;
-using Tuner.Scheduler.LocalPostgres;
+using Tuner.LocalPostgres;
 using Tuner.Trainer;
 
 namespace Tuner.Scheduler.Cli.Failures;

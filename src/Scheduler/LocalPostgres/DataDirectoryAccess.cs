@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Prepares the data directory for the server account: creates it (owned by that account), and checks that the

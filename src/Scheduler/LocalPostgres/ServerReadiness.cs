@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>Waits until the server accepts a connection, retrying until a deadline or until the server is gone.</summary>
 internal static class ServerReadiness

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Clears what a killed server left behind (postmaster.pid and the socket lock) once none of its processes runs,

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>A directory holding PostgreSQL's server programs.</summary>
 internal sealed record PostgresBinaries(string Directory)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// The start decision, taken under the cluster lock: reuse a live server on the data directory, or clear a killed

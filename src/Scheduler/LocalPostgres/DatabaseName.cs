@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>Database names Tuner creates: plain lower-case identifiers, so they never need quoting rules.</summary>
 internal static partial class DatabaseName

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>Runs a command to completion and captures what it printed.</summary>
 internal static class ProcessRunner

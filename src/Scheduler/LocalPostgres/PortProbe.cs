@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>Checks, just before starting, that nothing else listens on the cluster's port.</summary>
 internal static class PortProbe

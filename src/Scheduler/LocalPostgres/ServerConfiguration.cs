@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Writes tuner.conf (included from postgresql.conf) before each start, so the port and durability follow the

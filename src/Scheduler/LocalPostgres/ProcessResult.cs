@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>Exit code and combined stdout/stderr of a finished command.</summary>
 internal sealed record ProcessResult(int ExitCode, string Output)

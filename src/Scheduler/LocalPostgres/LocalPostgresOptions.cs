@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Where and how to run Tuner's private PostgreSQL cluster. <paramref name="Durable"/> = false turns off fsync,

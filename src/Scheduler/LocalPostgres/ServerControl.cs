@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>initdb and pg_ctl for one data directory, run as the server account.</summary>
 internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount account, string dataDirectory)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// The postmaster.pid a server keeps in its data directory (line 1 the PID, line 4 the port). A server killed with

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// A lock file beside the data directory, held while one process checks, initializes or starts the cluster, so

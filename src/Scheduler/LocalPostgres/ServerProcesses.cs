@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Looks at server processes through Linux's /proc. A postmaster and its children keep the data directory as their

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// The account PostgreSQL runs under. initdb, pg_ctl and postgres refuse to run as root, so when this process is

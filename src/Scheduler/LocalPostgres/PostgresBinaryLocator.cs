@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.LocalPostgres;
+namespace Tuner.LocalPostgres;
 
 /// <summary>
 /// Finds PostgreSQL's server programs: <c>pg_config --bindir</c> when pg_config is on the search path, else the

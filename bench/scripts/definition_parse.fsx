@@ -1,13 +1,13 @@
 // Prints how long the scheduler takes to read hostile definitions: a categorical of 60,000 distinct choices (accepted),
 // 100,000 nested '[' (rejected at depth 64), and budget asks over the limits (rejected). Run from the repository root
 // after scripts/setup:  dotnet fsi bench/scripts/definition_parse.fsx
-#r "../../src/Scheduler/Host/bin/Release/net10.0/tuner.dll"
+#r "../../src/Scheduler/Host/bin/Release/net10.0/Tuner.Core.dll"
 #r "../../src/Scheduler/Host/bin/Release/net10.0/YamlDotNet.dll"
 #r "../../src/Scheduler/Host/bin/Release/net10.0/Tuner.Search.dll"
 #r "../../src/Scheduler/Host/bin/Release/net10.0/Tuner.Trainer.dll"
 open System
 open System.Globalization
-open Tuner.Scheduler.Definitions
+open Tuner.Core.Definitions
 
 let header = "name: hostile\nworkload: { kind: mnist-mlp, max_epochs: 2 }\nobjective: { metric: val_loss }\nspace:\n"
 let choices = String.Join(", ", [| for i in 1 .. 60000 -> (float i * 1e-6).ToString("R", CultureInfo.InvariantCulture) |])

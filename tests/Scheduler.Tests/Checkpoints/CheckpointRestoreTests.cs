@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
@@ -10,6 +10,7 @@ using Tuner.Scheduler.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using static Tuner.Scheduler.Tests.Checkpoints.S3TrialScenario;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

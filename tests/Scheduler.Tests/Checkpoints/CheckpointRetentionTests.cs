@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;

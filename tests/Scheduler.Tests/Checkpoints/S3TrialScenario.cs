@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduler.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 using Tuner.Search.Spaces;
 
 namespace Tuner.Scheduler.Tests.Definitions;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 using Tuner.Scheduler.Tests.Support;
 
 namespace Tuner.Scheduler.Tests.Definitions;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 
 namespace Tuner.Scheduler.Tests.Definitions;
 

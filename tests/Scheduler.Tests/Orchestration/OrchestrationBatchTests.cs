@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Orchestration;
 using Tuner.Scheduler.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;

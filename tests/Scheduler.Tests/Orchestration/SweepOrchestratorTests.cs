@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduler.Trials;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Sweeps;
 
 namespace Tuner.Scheduler.Api;

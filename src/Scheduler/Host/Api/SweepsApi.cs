@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 using Tuner.Scheduler.Sweeps;
 
 namespace Tuner.Scheduler.Api;

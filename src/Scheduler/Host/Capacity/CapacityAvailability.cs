@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity.Local;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core.Capacity;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Capacity;
 
@@ -33,7 +35,7 @@ public sealed class CapacityAvailability(
             return null;
         }
 
-        var startWorker = pool.Name == HangfireSetup.LocalPool ? "`tuner worker`" : $"`TUNER_QUEUE={pool.Name} tuner worker`";
+        var startWorker = pool.Name == PoolNames.Local ? "`tuner worker`" : $"`TUNER_QUEUE={pool.Name} tuner worker`";
         if (providers.Find(pool.Provider, out var whyNot) is null)
         {
             return $"no worker serves pool {pool.Name} and none can be launched: {whyNot}. Configure the provider (docs/cloud-capacity.md) or start a worker with {startWorker}";

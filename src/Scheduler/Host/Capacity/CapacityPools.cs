@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Model;
+using Tuner.Core.Definitions;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity;
 

@@ -1,3 +1,5 @@
+using Tuner.Core.Capacity;
+
 namespace Tuner.Scheduler.Capacity;
 
 /// <summary>The providers this scheduler can launch on: local always, aws and gcp when configured.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
+using Tuner.Core.Capacity;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Capacity;
 

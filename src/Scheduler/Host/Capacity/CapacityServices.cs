@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity.Local;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity;
 

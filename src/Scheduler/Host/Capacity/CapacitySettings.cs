@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Capacity;
 

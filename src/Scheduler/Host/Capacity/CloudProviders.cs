@@ -1,6 +1,7 @@
 using Google.Apis.Auth.OAuth2;
 using Tuner.Scheduler.Capacity.Aws;
 using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity;
 

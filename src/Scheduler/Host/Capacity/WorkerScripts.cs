@@ -1,6 +1,7 @@
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Workers;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity;
 

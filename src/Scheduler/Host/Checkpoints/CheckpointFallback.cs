@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Checkpoints;
 

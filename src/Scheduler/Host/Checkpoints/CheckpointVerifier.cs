@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Trainer.Checkpoints;
 
 namespace Tuner.Scheduler.Checkpoints;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Cli.LocalRun;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 using Tuner.Scheduler.Hosting;
 
 namespace Tuner.Scheduler.Cli;

@@ -1,6 +1,7 @@
 using Tuner.Scheduler.Cli.Failures;
 using Microsoft.AspNetCore.Http;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Cli;
 

@@ -1,6 +1,7 @@
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
 using System.CommandLine;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Cli;
 

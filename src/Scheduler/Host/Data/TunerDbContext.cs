@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 
 namespace Tuner.Scheduler.Data;
 

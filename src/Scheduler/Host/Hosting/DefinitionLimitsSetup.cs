@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Hosting;
 

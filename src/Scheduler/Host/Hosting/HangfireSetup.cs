@@ -8,8 +8,6 @@ namespace Tuner.Scheduler.Hosting;
 /// </summary>
 public static class HangfireSetup
 {
-    /// <summary>The pool (and queue) of workers on this machine; other pools are named after their provider and machine kind.</summary>
-    public const string LocalPool = "local";
     public const string OrchestratorQueue = "orchestrator";
 
     /// <summary>

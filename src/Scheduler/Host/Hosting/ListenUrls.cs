@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Hosting;
 

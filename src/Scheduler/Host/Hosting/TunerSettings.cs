@@ -1,3 +1,5 @@
+using Tuner.Core;
+
 namespace Tuner.Scheduler.Hosting;
 
 /// <summary>

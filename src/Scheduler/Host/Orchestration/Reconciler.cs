@@ -3,7 +3,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Queueing;
 using Tuner.Scheduler.Trials;

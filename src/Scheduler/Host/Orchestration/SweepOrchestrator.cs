@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Queueing;
 using Tuner.Scheduler.Sweeps;
 using Tuner.Scheduler.Trials;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
 using Tuner.Search;
 using Tuner.Search.Pruners;
 using Tuner.Search.Samplers;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Model;
+using Tuner.Core.Definitions;
 
 namespace Tuner.Scheduler.Sweeps;
 

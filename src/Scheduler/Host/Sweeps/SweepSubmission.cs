@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Model;
+using Tuner.Core.Definitions;
 using Tuner.Scheduler.Queueing;
 
 namespace Tuner.Scheduler.Sweeps;

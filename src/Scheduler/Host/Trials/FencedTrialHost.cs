@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Sweeps;
 using Tuner.Search.Pruners;
 using Tuner.Trainer;

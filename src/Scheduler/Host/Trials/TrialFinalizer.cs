@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Queueing;
 
 namespace Tuner.Scheduler.Trials;

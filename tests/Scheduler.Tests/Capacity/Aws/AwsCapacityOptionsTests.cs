@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity.Aws;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Aws;
 using Tuner.Scheduler.Tests.Capacity.Aws.Fake;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 

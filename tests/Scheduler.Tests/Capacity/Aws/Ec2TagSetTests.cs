@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 

@@ -1,6 +1,7 @@
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 

@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 

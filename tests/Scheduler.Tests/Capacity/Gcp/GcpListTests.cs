@@ -1,4 +1,5 @@
 using Tuner.Scheduler.Capacity;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 

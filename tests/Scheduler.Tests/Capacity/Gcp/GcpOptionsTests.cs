@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity.Gcp;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 

@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Definitions;
+using Tuner.Core.Definitions;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

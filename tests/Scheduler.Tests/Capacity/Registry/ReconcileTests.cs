@@ -1,7 +1,8 @@
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Aws;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Tests.Capacity.Aws;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduler.Trials;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

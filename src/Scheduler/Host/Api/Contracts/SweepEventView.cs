@@ -1,5 +1,6 @@
 using Tuner.Scheduler.Api.OpenApi;
 using Tuner.Scheduler.Events;
+using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Api.Contracts;
 

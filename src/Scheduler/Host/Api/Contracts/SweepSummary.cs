@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Api.OpenApi;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 
 namespace Tuner.Scheduler.Api.Contracts;
 

@@ -3,6 +3,7 @@ using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

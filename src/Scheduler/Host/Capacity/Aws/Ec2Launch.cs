@@ -1,3 +1,5 @@
+using Tuner.Core.Capacity;
+
 namespace Tuner.Scheduler.Capacity.Aws;
 
 /// <summary>The instance one launch call produced, before its price is looked up.</summary>

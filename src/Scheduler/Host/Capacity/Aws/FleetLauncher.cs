@@ -1,5 +1,6 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

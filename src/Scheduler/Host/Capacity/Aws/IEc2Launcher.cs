@@ -1,4 +1,5 @@
 using Amazon.EC2.Model;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

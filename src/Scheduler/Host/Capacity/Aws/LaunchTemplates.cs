@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

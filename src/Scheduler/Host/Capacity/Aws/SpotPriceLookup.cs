@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Microsoft.Extensions.Logging;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Aws;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

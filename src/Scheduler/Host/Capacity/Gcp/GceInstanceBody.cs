@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

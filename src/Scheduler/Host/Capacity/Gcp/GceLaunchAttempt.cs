@@ -1,3 +1,5 @@
+using Tuner.Core.Capacity;
+
 namespace Tuner.Scheduler.Capacity.Gcp;
 
 /// <summary>One insert of a launch: a zone, a machine type and that attempt's requestId.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

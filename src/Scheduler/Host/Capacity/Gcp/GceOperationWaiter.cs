@@ -1,3 +1,5 @@
+using Tuner.Core.Capacity;
+
 namespace Tuner.Scheduler.Capacity.Gcp;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Google.Apis.Auth.OAuth2;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

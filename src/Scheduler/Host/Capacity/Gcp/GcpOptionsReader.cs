@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tuner.Scheduler.Hosting;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Capacity.Gcp;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Tuner.Scheduler.Workers;
+using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity.Local;
 

@@ -4,6 +4,7 @@ using Npgsql;
 using Tuner.Scheduler.Hosting;
 using Tuner.LocalPostgres;
 using Tuner.Trainer;
+using Tuner.Core;
 
 namespace Tuner.Scheduler.Cli.Failures;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Local;
 using Tuner.Scheduler.Data;
-using Tuner.Scheduler.Data.Entities;
+using Tuner.Core.Model;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 

@@ -61,7 +61,7 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
 
     /// <summary>Runs that ended with the trial back in the queue: preempted, lost with its worker, or interrupted by a fault.</summary>
     private static int Interruptions(TrialView trial) =>
-        trial.Preemptions + trial.LostRuns + trial.Runs.Count(r => r.Outcome == nameof(Data.Entities.TrialRunOutcome.Interrupted));
+        trial.Preemptions + trial.LostRuns + trial.Runs.Count(r => r.Outcome == nameof(Tuner.Core.Model.TrialRunOutcome.Interrupted));
 
     private readonly record struct Seen(string State, int LastStep, int Interruptions, int Runs);
 }

@@ -26,7 +26,7 @@ namespace Tuner.Scheduler.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -89,7 +89,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("checkpoints", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +162,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("sweeps", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -261,7 +261,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trials", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
                     b.Property<long>("TrialId")
                         .HasColumnType("bigint")
@@ -294,7 +294,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_reports", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -352,7 +352,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_runs", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Worker", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Worker", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
@@ -397,9 +397,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("workers", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Checkpoints")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -407,9 +407,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_checkpoints_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Sweep", "Sweep")
+                    b.HasOne("Tuner.Core.Model.Sweep", "Sweep")
                         .WithMany("Trials")
                         .HasForeignKey("SweepId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -419,9 +419,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Navigation("Sweep");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Reports")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -429,9 +429,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_reports_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Runs")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -439,12 +439,12 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_runs_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Navigation("Trials");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Navigation("Checkpoints");
 

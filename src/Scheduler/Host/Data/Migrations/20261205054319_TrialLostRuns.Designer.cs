@@ -26,7 +26,7 @@ namespace Tuner.Scheduler.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityInstance", b =>
+            modelBuilder.Entity("Tuner.Core.Model.CapacityInstance", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -134,7 +134,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("capacity_instances", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityPool", b =>
+            modelBuilder.Entity("Tuner.Core.Model.CapacityPool", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -203,7 +203,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("capacity_pools", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -275,7 +275,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("checkpoints", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -354,7 +354,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("sweeps", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.SweepEvent", b =>
+            modelBuilder.Entity("Tuner.Core.Model.SweepEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -395,7 +395,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("sweep_events", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -498,7 +498,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trials", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
                     b.Property<long>("TrialId")
                         .HasColumnType("bigint")
@@ -531,7 +531,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_reports", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -598,7 +598,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_runs", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Worker", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Worker", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
@@ -654,9 +654,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("workers", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Checkpoints")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -664,9 +664,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_checkpoints_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Sweep", "Sweep")
+                    b.HasOne("Tuner.Core.Model.Sweep", "Sweep")
                         .WithMany("Trials")
                         .HasForeignKey("SweepId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -676,9 +676,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Navigation("Sweep");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Reports")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -686,9 +686,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_reports_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Runs")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -696,12 +696,12 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_runs_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Navigation("Trials");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Navigation("Checkpoints");
 

@@ -23,7 +23,7 @@ namespace Tuner.Scheduler.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityInstance", b =>
+            modelBuilder.Entity("Tuner.Core.Model.CapacityInstance", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -131,7 +131,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("capacity_instances", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.CapacityPool", b =>
+            modelBuilder.Entity("Tuner.Core.Model.CapacityPool", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -200,7 +200,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("capacity_pools", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -272,7 +272,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("checkpoints", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -355,7 +355,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("sweeps", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.SweepEvent", b =>
+            modelBuilder.Entity("Tuner.Core.Model.SweepEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -396,7 +396,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("sweep_events", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -499,7 +499,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trials", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
                     b.Property<long>("TrialId")
                         .HasColumnType("bigint")
@@ -532,7 +532,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_reports", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -599,7 +599,7 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("trial_runs", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Worker", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Worker", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
@@ -655,9 +655,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.ToTable("workers", "tuner");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Checkpoint", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Checkpoint", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Checkpoints")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -665,9 +665,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_checkpoints_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Sweep", "Sweep")
+                    b.HasOne("Tuner.Core.Model.Sweep", "Sweep")
                         .WithMany("Trials")
                         .HasForeignKey("SweepId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -677,9 +677,9 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Navigation("Sweep");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialReport", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialReport", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Reports")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -687,9 +687,9 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_reports_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.TrialRun", b =>
+            modelBuilder.Entity("Tuner.Core.Model.TrialRun", b =>
                 {
-                    b.HasOne("Tuner.Scheduler.Data.Entities.Trial", null)
+                    b.HasOne("Tuner.Core.Model.Trial", null)
                         .WithMany("Runs")
                         .HasForeignKey("TrialId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -697,12 +697,12 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasConstraintName("fk_trial_runs_trials_trial_id");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Sweep", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Navigation("Trials");
                 });
 
-            modelBuilder.Entity("Tuner.Scheduler.Data.Entities.Trial", b =>
+            modelBuilder.Entity("Tuner.Core.Model.Trial", b =>
                 {
                     b.Navigation("Checkpoints");
 

@@ -1,0 +1,7 @@
+namespace Tuner.Core.Capacity;
+
+public enum CapacityMarket
+{
+    Spot,
+    OnDemand,
+}

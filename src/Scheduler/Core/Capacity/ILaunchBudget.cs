@@ -1,0 +1,11 @@
+namespace Tuner.Core.Capacity;
+
+/// <summary>
+/// The autoscaler's hook for spending limits: asked before every launch. The cost ledger (a later issue) implements it
+/// from each sweep's max_cost_usd; until then <see cref="UnlimitedLaunchBudget"/> allows every launch.
+/// </summary>
+public interface ILaunchBudget
+{
+    /// <summary>Null when the pool may launch one more machine for these sweeps, else why not.</summary>
+    Task<string?> WhyNotAsync(string pool, IReadOnlyList<long> sweepIds, CancellationToken ct);
+}

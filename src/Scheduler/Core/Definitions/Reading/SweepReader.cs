@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Tuner.Trainer;
+using YamlDotNet.RepresentationModel;
+
+namespace Tuner.Core.Definitions.Reading;
+
+/// <summary>Reads the top-level mapping: every section is read (so every problem is found) before anything is built.</summary>
+internal static partial class SweepReader
+{
+    private static readonly string[] TopLevelKeys =
+        ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels"];
+
+    public static SweepDefinition? Read(YamlNode root, ProblemCollector problems, DefinitionLimits limits)
+    {
+        var document = MappingReader.Open(root, "", problems, TopLevelKeys);
+        if (document is null) return null;
+
+        var name = ReadName(document);
+        var workload = WorkloadReader.Read(document);
+        var objective = ObjectiveReader.Read(document);
+        var space = SpaceReader.Read(document, workload.Workload, limits);
+        var sampler = SamplerReader.Read(document);
+        var pruner = PrunerReader.Read(document, workload.MaxEpochs);
+        var budget = BudgetReader.Read(document, limits);
+        var checkpoints = CheckpointReader.Read(document);
+        var capacity = CapacityReader.Read(document, budget?.Parallelism ?? 1);
+        var labels = LabelsReader.Read(document);
+
+        SamplerReader.CheckAgainstSpace(document, sampler, space);
+        if (problems.Count > 0 || name is null || workload.Kind is null || workload.MaxEpochs is null
+            || objective is null || space is null || sampler is null || pruner is null || budget is null)
+        {
+            return null;
+        }
+
+        var settings = new WorkloadSettings(workload.MaxEpochs.Value, checkpoints.EveryEpochs, workload.TrainSamples, workload.ValidationSamples);
+        return new SweepDefinition(
+            name, new WorkloadSection(workload.Kind, settings), objective, space, sampler, pruner, budget, checkpoints, capacity, labels);
+    }
+
+    private static string? ReadName(MappingReader document)
+    {
+        var name = document.String("name", required: true);
+        if (name is null || NamePattern().IsMatch(name)) return name;
+        document.Problems.Add(
+            "name",
+            $"name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, but got '{name}'",
+            document.Find("name"));
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,27 @@
+namespace Tuner.Core.Events;
+
+/// <summary>The kinds of <see cref="Model.SweepEvent"/>, as stored and as the API shows them (an enum in the
+/// OpenAPI document, so every kind recorded must be one of these constants).</summary>
+public static class SweepEventKinds
+{
+    /// <summary>The autoscaler launched workers for waiting trials.</summary>
+    public const string ScaleUp = "scale_up";
+
+    /// <summary>The autoscaler stopped idle workers.</summary>
+    public const string ScaleDown = "scale_down";
+
+    /// <summary>A provider refused or failed to launch a worker.</summary>
+    public const string LaunchFailed = "launch_failed";
+
+    /// <summary>Spot capacity was unavailable and the pool fell back to on-demand.</summary>
+    public const string SpotFallback = "spot_fallback";
+
+    /// <summary>A worker was preempted while running a trial.</summary>
+    public const string Preempted = "preempted";
+
+    /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
+    public const string CheckpointFallback = "checkpoint_fallback";
+
+    /// <summary>The sweep's trials wait for capacity that will never come (no worker, none to be launched), and what to do.</summary>
+    public const string CapacityUnavailable = "capacity_unavailable";
+}

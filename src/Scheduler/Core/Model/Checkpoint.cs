@@ -1,0 +1,25 @@
+namespace Tuner.Core.Model;
+
+/// <summary>A checkpoint object in the store, recorded under the writer's fencing token.</summary>
+public sealed class Checkpoint
+{
+    public long Id { get; set; }
+    public long TrialId { get; set; }
+
+    /// <summary>Epochs completed and batches done in the next epoch when the checkpoint was taken.</summary>
+    public int Epoch { get; set; }
+    public int Batch { get; set; }
+    public required string Key { get; set; }
+    public required string Uri { get; set; }
+    public long SizeBytes { get; set; }
+
+    /// <summary>SHA-256 of the object as written (lowercase hex), verified when a trial resumes from it.</summary>
+    public string? Sha256 { get; set; }
+    public long LeaseToken { get; set; }
+    public CheckpointState State { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Why the checkpoint is <see cref="CheckpointState.Unusable"/>: missing, or its digest did not match.</summary>
+    public string? Problem { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace Tuner.Core.Model;
+
+public enum CheckpointState
+{
+    Live,
+    Deleting,
+    Deleted,
+
+    /// <summary>Missing from the store or corrupt; a resume skipped it for the one before.</summary>
+    Unusable,
+}

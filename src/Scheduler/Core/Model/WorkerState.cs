@@ -1,0 +1,8 @@
+namespace Tuner.Core.Model;
+
+public enum WorkerState
+{
+    Active,
+    Stopped,
+    Lost,
+}

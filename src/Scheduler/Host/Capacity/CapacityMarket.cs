@@ -1,7 +1,0 @@
-namespace Tuner.Scheduler.Capacity;
-
-public enum CapacityMarket
-{
-    Spot,
-    OnDemand,
-}

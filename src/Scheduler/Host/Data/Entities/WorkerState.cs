@@ -1,8 +1,0 @@
-namespace Tuner.Scheduler.Data.Entities;
-
-public enum WorkerState
-{
-    Active,
-    Stopped,
-    Lost,
-}

@@ -1,6 +1,0 @@
-using Tuner.Search;
-
-namespace Tuner.Scheduler.Definitions;
-
-/// <summary>The metric a sweep optimises (one of <see cref="ObjectiveMetrics.Known"/>) and in which direction.</summary>
-public sealed record ObjectiveSection(string Metric, StudyDirection Direction);

@@ -1,6 +1,0 @@
-using YamlDotNet.RepresentationModel;
-
-namespace Tuner.Scheduler.Definitions.Reading;
-
-/// <summary>One concrete value written in a space entry, with where it was written.</summary>
-internal sealed record ParameterValue(object Value, string Path, YamlNode Node);

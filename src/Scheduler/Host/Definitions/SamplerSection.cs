@@ -1,4 +1,0 @@
-namespace Tuner.Scheduler.Definitions;
-
-/// <summary>Which sampler proposes configurations (a kind from SamplerCatalog) and its seed (null: unseeded).</summary>
-public sealed record SamplerSection(string Kind, int? Seed);

@@ -1,6 +1,0 @@
-using Tuner.Trainer;
-
-namespace Tuner.Scheduler.Definitions;
-
-/// <summary>The training workload every trial runs (a kind from WorkloadCatalog) and its fixed settings.</summary>
-public sealed record WorkloadSection(string Kind, WorkloadSettings Settings);

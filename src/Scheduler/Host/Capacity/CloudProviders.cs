@@ -1,6 +1,5 @@
-using Google.Apis.Auth.OAuth2;
-using Tuner.Scheduler.Capacity.Aws;
-using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Capacity.Aws;
+using Tuner.Capacity.Gcp;
 using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Capacity;
@@ -27,9 +26,7 @@ public static class CloudProviders
 
         if (AnyStartsWith(variables, "TUNER_GCP_"))
         {
-            var options = GcpOptions.FromEnvironment(variables);
-            var credential = GoogleCredential.GetApplicationDefault().CreateScoped(GcpOptions.ComputeScope);
-            providers.Add(new GcpCapacityProvider(options, new HttpClient { Timeout = TimeSpan.FromMinutes(3) }, credential, clock));
+            providers.Add(GcpCapacityProvider.Create(GcpOptions.FromEnvironment(variables), clock));
         }
         else
         {

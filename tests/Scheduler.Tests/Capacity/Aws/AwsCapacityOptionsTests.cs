@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using Tuner.Scheduler.Hosting;
 using Tuner.Core;
 

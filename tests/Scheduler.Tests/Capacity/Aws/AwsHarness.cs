@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using Tuner.Scheduler.Tests.Capacity.Aws.Fake;
 using Tuner.Core.Capacity;
 

@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;

@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;
 

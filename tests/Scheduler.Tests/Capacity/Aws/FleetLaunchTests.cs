@@ -1,6 +1,6 @@
 using System.Text;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;
 

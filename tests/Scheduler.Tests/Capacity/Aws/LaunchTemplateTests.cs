@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;

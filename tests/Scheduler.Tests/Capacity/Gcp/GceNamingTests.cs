@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Capacity.Gcp;
 using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;

@@ -1,6 +1,6 @@
 using Google.Apis.Auth.OAuth2;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Capacity.Gcp;
 using Tuner.Scheduler.Tests.Capacity.Gcp.Fake;
 using Tuner.Core.Capacity;
 

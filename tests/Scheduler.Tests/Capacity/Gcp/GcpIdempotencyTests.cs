@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Capacity.Gcp;
 using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity.Gcp;
+using Tuner.Capacity.Gcp;
 using Tuner.Scheduler.Hosting;
 using Tuner.Core;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Aws;
+using Tuner.Capacity.Aws;
 using Tuner.Scheduler.Data;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tuner.Core;
+
+namespace Tuner.Capacity.Gcp;
+
+/// <summary>Builds <see cref="GcpOptions"/> from TUNER_GCP_* variables and checks every rule at once.</summary>
+internal static partial class GcpOptionsReader
+{
+    public static GcpOptions Read(Func<string, string?> variable)
+    {
+        var problems = new List<string>();
+        string? Text(string name) => string.IsNullOrWhiteSpace(variable(name)) ? null : variable(name)!.Trim();
+
+        var diskGb = 50;
+        if (Text("TUNER_GCP_DISK_GB") is { } disk && !int.TryParse(disk, NumberStyles.None, CultureInfo.InvariantCulture, out diskGb))
+            problems.Add($"TUNER_GCP_DISK_GB must be a whole number of GB, but got '{disk}'");
+
+        var action = GcpTerminationAction.Delete;
+        if (Text("TUNER_GCP_TERMINATION_ACTION") is { } actionText && !TryParseAction(actionText, out action))
+            problems.Add($"TUNER_GCP_TERMINATION_ACTION must be DELETE or STOP, but got '{actionText}'");
+
+        Uri? endpoint = null;
+        if (Text("TUNER_GCP_ENDPOINT") is { } endpointText && !TryParseEndpoint(endpointText, out endpoint))
+            problems.Add($"TUNER_GCP_ENDPOINT must be an absolute http(s) URL, but got '{endpointText}'");
+
+        TimeSpan? timeout = null;
+        if (Text("TUNER_GCP_OPERATION_TIMEOUT_SECONDS") is { } timeoutText)
+        {
+            if (int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                timeout = TimeSpan.FromSeconds(seconds);
+            else
+                problems.Add($"TUNER_GCP_OPERATION_TIMEOUT_SECONDS must be a positive whole number, but got '{timeoutText}'");
+        }
+
+        var options = new GcpOptions(
+            Project: Text("TUNER_GCP_PROJECT") ?? "",
+            Zones: (Text("TUNER_GCP_ZONES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Image: Text("TUNER_GCP_IMAGE") ?? GcpOptions.DefaultImage,
+            Network: Text("TUNER_GCP_NETWORK") ?? GcpOptions.DefaultNetwork,
+            Subnetwork: Text("TUNER_GCP_SUBNETWORK"),
+            ServiceAccount: Text("TUNER_GCP_SERVICE_ACCOUNT"),
+            DiskGb: diskGb,
+            TerminationAction: action,
+            AcceleratorType: Text("TUNER_GCP_ACCELERATOR_TYPE") ?? GcpOptions.DefaultAcceleratorType,
+            Endpoint: endpoint,
+            OperationTimeout: timeout);
+        problems.AddRange(Problems(options));
+        ThrowIfAny(problems);
+        return options;
+    }
+
+    public static void Validate(GcpOptions options) => ThrowIfAny(Problems(options).ToList());
+
+    private static IEnumerable<string> Problems(GcpOptions o)
+    {
+        if (!ProjectId().IsMatch(o.Project))
+            yield return $"TUNER_GCP_PROJECT must be a project id (lowercase letters, digits, '-', optionally 'domain:' first), but got '{o.Project}'";
+        if (o.Zones.Count == 0)
+            yield return "TUNER_GCP_ZONES must list at least one zone (comma-separated, e.g. us-central1-a,us-central1-b), but got nothing";
+        foreach (var zone in o.Zones.Where(z => !ZoneName().IsMatch(z)))
+            yield return $"TUNER_GCP_ZONES must hold zone names like us-central1-a, but got '{zone}'";
+        foreach (var zone in o.Zones.GroupBy(z => z).Where(g => g.Count() > 1).Select(g => g.Key))
+            yield return $"TUNER_GCP_ZONES must name each zone once, but got '{zone}' more than once";
+        if (string.IsNullOrWhiteSpace(o.Image))
+            yield return "TUNER_GCP_IMAGE must name a source image, but got an empty value";
+        if (string.IsNullOrWhiteSpace(o.Network))
+            yield return "TUNER_GCP_NETWORK must name a network, but got an empty value";
+        if (o.ServiceAccount is { } account && !account.Contains('@', StringComparison.Ordinal))
+            yield return $"TUNER_GCP_SERVICE_ACCOUNT must be a service account email, but got '{account}'";
+        if (o.DiskGb is < 10 or > 65536)
+            yield return $"TUNER_GCP_DISK_GB must be between 10 and 65536, but got {o.DiskGb}";
+        if (!ResourceName().IsMatch(o.AcceleratorType))
+            yield return $"TUNER_GCP_ACCELERATOR_TYPE must be an accelerator type name like nvidia-tesla-t4, but got '{o.AcceleratorType}'";
+        if (o.Endpoint is { } endpoint && !IsHttpUrl(endpoint))
+            yield return $"TUNER_GCP_ENDPOINT must be an absolute http(s) URL, but got '{endpoint}'";
+        if (o.OperationTimeout is { } timeout && timeout <= TimeSpan.Zero)
+            yield return $"TUNER_GCP_OPERATION_TIMEOUT_SECONDS must be positive, but got {timeout.TotalSeconds}";
+        if (o.PollInterval is { } poll && poll < TimeSpan.Zero)
+            yield return $"PollInterval must not be negative, but got {poll}";
+    }
+
+    private static void ThrowIfAny(List<string> problems)
+    {
+        if (problems.Count > 0)
+            throw new SettingsException("invalid GCP capacity settings: " + string.Join("; ", problems));
+    }
+
+    private static bool TryParseAction(string text, out GcpTerminationAction action)
+    {
+        action = text.ToUpperInvariant() switch { "DELETE" => GcpTerminationAction.Delete, "STOP" => GcpTerminationAction.Stop, _ => (GcpTerminationAction)(-1) };
+        return Enum.IsDefined(action);
+    }
+
+    private static bool TryParseEndpoint(string text, out Uri? endpoint)
+    {
+        var withSlash = text.EndsWith('/') ? text : text + "/";
+        return Uri.TryCreate(withSlash, UriKind.Absolute, out endpoint) && IsHttpUrl(endpoint);
+    }
+
+    private static bool IsHttpUrl(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex("^([a-z][a-z0-9.-]*:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$")]
+    private static partial Regex ProjectId();
+
+    [GeneratedRegex("^[a-z]+-[a-z]+[0-9]+-[a-z]$")]
+    private static partial Regex ZoneName();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex ResourceName();
+}

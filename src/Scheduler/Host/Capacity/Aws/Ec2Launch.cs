@@ -1,6 +1,0 @@
-using Tuner.Core.Capacity;
-
-namespace Tuner.Scheduler.Capacity.Aws;
-
-/// <summary>The instance one launch call produced, before its price is looked up.</summary>
-internal sealed record Ec2Launch(string InstanceId, string InstanceType, string? Zone, CapacityMarket Market);

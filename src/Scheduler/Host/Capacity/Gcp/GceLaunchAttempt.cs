@@ -1,6 +1,0 @@
-using Tuner.Core.Capacity;
-
-namespace Tuner.Scheduler.Capacity.Gcp;
-
-/// <summary>One insert of a launch: a zone, a machine type and that attempt's requestId.</summary>
-internal sealed record GceLaunchAttempt(LaunchRequest Request, string Name, string Zone, string MachineType, Guid RequestId);

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.Extensions.DependencyInjection;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 
 // Usage: dotnet run --project tools/Tuner.Migrations -- add <Name>
-// Writes the migration into src/Scheduler/Host/Data/Migrations, as `dotnet ef migrations add` would.
+// Writes the migration into src/Scheduler/Persistence/Migrations, as `dotnet ef migrations add` would.
 if (args is not ["add", var name])
 {
     Console.Error.WriteLine("usage: Tuner.Migrations add <MigrationName>");
@@ -14,7 +14,7 @@ if (args is not ["add", var name])
 }
 
 var root = FindRepositoryRoot();
-var schedulerDir = Path.Combine(root, "src", "Scheduler", "Host");
+var projectDir = Path.Combine(root, "src", "Scheduler", "Persistence");
 var options = TunerDatabase.Options("Host=unused");
 await using var context = new TunerDbContext(options);
 var reporter = new OperationReporter(new OperationReportHandler(
@@ -22,8 +22,8 @@ var reporter = new OperationReporter(new OperationReportHandler(
 var assembly = typeof(TunerDbContext).Assembly;
 var services = new DesignTimeServicesBuilder(assembly, assembly, reporter, []).Build(context);
 var scaffolder = services.GetRequiredService<IMigrationsScaffolder>();
-var migration = scaffolder.ScaffoldMigration(name, "Tuner.Scheduler", "Data.Migrations", "C#");
-var files = scaffolder.Save(schedulerDir, migration, Path.Combine(schedulerDir, "Data", "Migrations"));
+var migration = scaffolder.ScaffoldMigration(name, "Tuner.Persistence", "Migrations", "C#");
+var files = scaffolder.Save(projectDir, migration, Path.Combine(projectDir, "Migrations"));
 Console.WriteLine($"wrote {files.MigrationFile}");
 Console.WriteLine($"wrote {files.MetadataFile}");
 Console.WriteLine($"wrote {files.SnapshotFile}");

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Tests.Infrastructure;
 
 namespace Tuner.Scheduler.Tests.Data;

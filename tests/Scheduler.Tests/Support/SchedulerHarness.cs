@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Core.Definitions;
 using Tuner.Scheduler.Hosting;
@@ -49,7 +49,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     /// <param name="leaseDuration">TUNER_LEASE_SECONDS; null: the default.</param>
     public static async Task<SchedulerHarness> StartAsync(string connectionString, TimeSpan? leaseDuration = null)
     {
-        await DatabaseBootstrap.MigrateAsync(connectionString, CancellationToken.None);
+        await TunerDatabase.MigrateAsync(connectionString, CancellationToken.None);
         var home = Directory.CreateTempSubdirectory("tuner-it-").FullName;
         var settings = new TunerSettings
         {

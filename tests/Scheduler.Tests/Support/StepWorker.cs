@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity.Local;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Events;
 using Tuner.Core.Capacity;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 
 namespace Tuner.Scheduler.Events;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api;
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Orchestration;
 using Tuner.Scheduler.Queueing;
 using Tuner.Scheduler.Sweeps;

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Queueing;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Queueing;
 using Tuner.Scheduler.Sweeps;

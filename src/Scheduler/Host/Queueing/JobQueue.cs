@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Orchestration;
 using Tuner.Scheduler.Trials;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Core.Definitions;
 using Tuner.Scheduler.Queueing;

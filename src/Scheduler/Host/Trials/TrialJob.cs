@@ -2,7 +2,7 @@ using System.Runtime.ExceptionServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Checkpoints;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Queueing;
 using Tuner.Scheduler.Workers;

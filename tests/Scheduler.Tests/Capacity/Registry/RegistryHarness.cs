@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduler.Capacity;
 using Tuner.Capacity.Aws;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Tests.Capacity.Aws;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 
 namespace Tuner.Scheduler.Api.Health;
 

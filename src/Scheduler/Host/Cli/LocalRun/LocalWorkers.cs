@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Capacity;
 using Tuner.Scheduler.Capacity.Local;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Core.Model;
 
 namespace Tuner.Scheduler.Cli.LocalRun;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 using Tuner.Scheduler.Reports;
 
 namespace Tuner.Scheduler.Cli.LocalRun;

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class SpotCapacity : Migration

@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    [Migration("20261122223640_SpotCapacity")]
-    partial class SpotCapacity
+    [Migration("20261205054341_StoredSweepSeed")]
+    partial class StoredSweepSeed
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -335,6 +335,10 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("pool");
 
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -445,6 +449,10 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<long>("LeaseToken")
                         .HasColumnType("bigint")
                         .HasColumnName("lease_token");
+
+                    b.Property<int>("LostRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("lost_runs");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     /// <summary>Stores each sweep's sampler seed (drawn at submission when the definition names none).</summary>
     public partial class StoredSweepSeed : Migration

@@ -2,21 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    [Migration("20261205054341_StoredSweepSeed")]
-    partial class StoredSweepSeed
+    partial class TunerDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder

@@ -2,18 +2,21 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Tuner.Scheduler.Data;
+using Tuner.Persistence;
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    partial class TunerDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261122223640_SpotCapacity")]
+    partial class SpotCapacity
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -332,10 +335,6 @@ namespace Tuner.Scheduler.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("pool");
 
-                    b.Property<int>("Seed")
-                        .HasColumnType("integer")
-                        .HasColumnName("seed");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -446,10 +445,6 @@ namespace Tuner.Scheduler.Data.Migrations
                     b.Property<long>("LeaseToken")
                         .HasColumnType("bigint")
                         .HasColumnName("lease_token");
-
-                    b.Property<int>("LostRuns")
-                        .HasColumnType("integer")
-                        .HasColumnName("lost_runs");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer")

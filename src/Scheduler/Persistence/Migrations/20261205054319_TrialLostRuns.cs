@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Tuner.Scheduler.Data.Migrations
+namespace Tuner.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class TrialLostRuns : Migration

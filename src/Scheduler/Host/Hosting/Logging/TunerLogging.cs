@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Tuner.Scheduler.Hosting.Logging;
 
 /// <summary>
-/// How every `tuner` role logs to the console: Tuner's own lines from <paramref name="minimum"/> up; EF Core, Hangfire,
+/// How every `tuner` role logs to the console: Tuner's own lines from a minimum level up (Information by default); EF Core, Hangfire,
 /// ASP.NET Core, the host's lifetime chatter and HttpClient only from Warning (everything from Information with --verbose).
 /// </summary>
 public static class TunerLogging

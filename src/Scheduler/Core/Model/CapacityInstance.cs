@@ -30,6 +30,7 @@ public sealed class CapacityInstance
     public DateTimeOffset? TerminateRequestedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Why it ended: "idle", "preempted", "launch failed: ...", "untracked: ...".</summary>
-    public string? EndReason { get; set; }
+    /// <summary>Why it ended: "idle", "preempted", "launch failed: ...", "untracked: ..." (cut to
+    /// <see cref="EndReasons.MaxLength"/>).</summary>
+    public string? EndReason { get; set => field = EndReasons.Fit(value); }
 }

@@ -20,6 +20,7 @@ public sealed class TrialRun
     public DateTimeOffset? FirstBatchAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>What ended the run when it was not the trial itself: the preemption notice, a lost lease.</summary>
-    public string? EndReason { get; set; }
+    /// <summary>What ended the run when it was not the trial itself: the preemption notice, a lost lease
+    /// (cut to <see cref="EndReasons.MaxLength"/>).</summary>
+    public string? EndReason { get; set => field = EndReasons.Fit(value); }
 }

@@ -10,6 +10,9 @@ namespace Tuner.Scheduler.Api;
 /// <summary>Read models for the API and the CLI: sweeps with counts and best trial, trials with their history.</summary>
 public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, SweepPlans plans)
 {
+    /// <summary>Events one GET /api/sweeps/{id}/events answers with; the client asks again with <c>after</c>.</summary>
+    public const int EventsPerResponse = 500;
+
     /// <summary>Sweeps newest first, after the sweep id <paramref name="after"/> (the previous page's last) when given.</summary>
     public async Task<Page<SweepSummary>> ListAsync(long? after, int limit, CancellationToken ct)
     {
@@ -41,12 +44,12 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, sweep.Seed, counts, await BestAsync(db, sweep, ct));
     }
 
-    /// <summary>The sweep's events after <paramref name="afterId"/>, oldest first (at most 500); null when there is no such sweep.</summary>
+    /// <summary>The sweep's events after <paramref name="afterId"/>, oldest first (at most <see cref="EventsPerResponse"/>); null when there is no such sweep.</summary>
     public async Task<IReadOnlyList<SweepEventView>?> EventsAsync(long sweepId, long afterId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Sweeps.AnyAsync(s => s.Id == sweepId, ct)) return null;
-        return await db.SweepEvents.AsNoTracking().Where(e => e.SweepId == sweepId && e.Id > afterId).OrderBy(e => e.Id).Take(500)
+        return await db.SweepEvents.AsNoTracking().Where(e => e.SweepId == sweepId && e.Id > afterId).OrderBy(e => e.Id).Take(EventsPerResponse)
             .Select(e => new SweepEventView(e.Id, e.At, e.Kind, e.TrialId, e.Message)).ToListAsync(ct);
     }
 

@@ -26,6 +26,10 @@ public sealed class Autoscaler(
     ILogger<Autoscaler> logger) : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> nextList = [];
+    /// <summary>After a failed launch a pool waits 5 s, doubling with each further failure, at most 5 minutes.</summary>
+    private static readonly TimeSpan FirstLaunchRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestLaunchRetry = TimeSpan.FromMinutes(5);
+
     private readonly Dictionary<string, (int Failures, DateTimeOffset NotBefore)> backoff = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -127,7 +131,7 @@ public sealed class Autoscaler(
             }
 
             var failures = backoff.TryGetValue(pool.Name, out var previous) ? previous.Failures + 1 : 1;
-            var delay = TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, failures - 1)));
+            var delay = TimeSpan.FromSeconds(Math.Min(LongestLaunchRetry.TotalSeconds, FirstLaunchRetry.TotalSeconds * Math.Pow(2, failures - 1)));
             backoff[pool.Name] = (failures, now + delay);
             break;
         }

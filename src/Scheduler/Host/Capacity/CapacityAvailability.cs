@@ -29,7 +29,7 @@ public sealed class CapacityAvailability(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pool = await db.CapacityPools.AsNoTracking().SingleOrDefaultAsync(p => p.Name == poolName, ct);
         if (pool is null) return null;
-        var aliveSince = clock.GetUtcNow() - (settings.LeaseDuration * 3);
+        var aliveSince = clock.GetUtcNow() - settings.WorkerSilenceLimit;
         if (await db.Workers.AnyAsync(w => w.Queue == pool.Name && w.State == WorkerState.Active && w.LastHeartbeatAt >= aliveSince, ct))
         {
             return null;

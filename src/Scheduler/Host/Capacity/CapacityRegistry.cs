@@ -68,7 +68,7 @@ public sealed class CapacityRegistry(
             await db.CapacityInstances.Where(i => i.Id == instance.Id && i.State != CapacityInstanceState.Ended)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, CapacityInstanceState.Terminating)
                     .SetProperty(i => i.TerminateRequestedAt, clock.GetUtcNow())
-                    .SetProperty(i => i.EndReason, i => i.EndReason ?? reason), ct);
+                    .SetProperty(i => i.EndReason, i => i.EndReason ?? EndReasons.Fit(reason)), ct);
         }
 
         if (instance.InstanceId is null || providers.Find(instance.Provider, out _) is not { } provider) return;
@@ -109,7 +109,7 @@ public sealed class CapacityRegistry(
         var reason = $"launch failed: {refusal.Code}: {refusal.Message}";
         await db.CapacityInstances.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.State, CapacityInstanceState.Ended)
-            .SetProperty(i => i.EndReason, reason.Length > 400 ? reason[..400] : reason)
+            .SetProperty(i => i.EndReason, EndReasons.Fit(reason))
             .SetProperty(i => i.EndedAt, clock.GetUtcNow()), ct);
         var message = $"{pool.Provider} refused a {(market == CapacityMarket.Spot ? "spot" : "on-demand")} launch in pool {pool.Name}: {refusal.Code}: {refusal.Message}";
         foreach (var sweepId in sweepIds) SweepEvents.Add(db, sweepId, null, SweepEventKinds.LaunchFailed, message, clock);

@@ -57,19 +57,23 @@ public sealed class CheckpointJanitor(
         return checkpoints.Count > 0;
     }
 
-    /// <summary>Finishes deletions that a crash interrupted, oldest first, 500 of each kind per call.</summary>
+    /// <summary>Checkpoints of each kind one call deletes: the reconciler calls every few seconds, so a backlog drains
+    /// in steps without one call holding thousands of rows.</summary>
+    private const int DeletionsPerCall = 500;
+
+    /// <summary>Finishes deletions that a crash interrupted, oldest first, <see cref="DeletionsPerCall"/> of each kind per call.</summary>
     public async Task DeletePendingAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pending = await db.Checkpoints.AsNoTracking()
             .Where(c => c.State == CheckpointState.Deleting)
             .OrderBy(c => c.Id)
-            .Take(500)
+            .Take(DeletionsPerCall)
             .ToListAsync(ct);
         var unusable = await db.Checkpoints.AsNoTracking()
             .Where(c => c.State == CheckpointState.Unusable && c.DeletedAt == null)
             .OrderBy(c => c.Id)
-            .Take(500)
+            .Take(DeletionsPerCall)
             .ToListAsync(ct);
         await DeleteAsync(pending, ct);
         await DeleteUnusableAsync(unusable, ct);

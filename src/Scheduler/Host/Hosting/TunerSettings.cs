@@ -42,6 +42,10 @@ public sealed record TunerSettings
 
     public TimeSpan HeartbeatInterval => LeaseDuration / 4;
 
+    /// <summary>A worker whose heartbeat is older than this is gone (three lease durations: a live one beats four times
+    /// per lease); the reconciler marks it Lost and it no longer counts as capacity.</summary>
+    public TimeSpan WorkerSilenceLimit => LeaseDuration * 3;
+
     /// <summary>How often the reconciler looks for expired leases, lost jobs and stalled sweeps.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(5);
 

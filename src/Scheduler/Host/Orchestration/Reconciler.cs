@@ -63,7 +63,7 @@ public sealed class Reconciler(
                 await orchestrator.OrchestrateAsync(sweepId, ct);
             }
 
-            var silentSince = clock.GetUtcNow() - (settings.LeaseDuration * 3);
+            var silentSince = clock.GetUtcNow() - settings.WorkerSilenceLimit;
             await db.Workers.Where(w => w.State == WorkerState.Active && w.LastHeartbeatAt < silentSince)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkerState.Lost), ct);
         }

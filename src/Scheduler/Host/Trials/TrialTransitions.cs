@@ -28,7 +28,7 @@ public static class TrialTransitions
         var run = await db.TrialRuns.SingleAsync(r => r.Id == runId, ct);
         run.Outcome = outcome;
         run.EndedAt = clock.GetUtcNow();
-        run.EndReason = reason is { Length: > 400 } ? reason[..400] : reason;
+        run.EndReason = reason;
     }
 
     private static void ReleaseLease(Trial trial)

@@ -18,7 +18,7 @@ internal sealed class CapacityInstanceConfiguration : IEntityTypeConfiguration<C
         entity.Property(i => i.Market).HasConversion<string>().HasMaxLength(16);
         entity.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
         entity.Property(i => i.HourlyPriceUsd).HasPrecision(12, 6);
-        entity.Property(i => i.EndReason).HasMaxLength(400);
+        entity.Property(i => i.EndReason).HasMaxLength(EndReasons.MaxLength);
         entity.HasIndex(i => i.LaunchToken).IsUnique();
         entity.HasIndex(i => new { i.Pool, i.State });
         entity.HasIndex(i => i.InstanceId);

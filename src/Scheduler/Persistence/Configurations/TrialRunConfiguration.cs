@@ -11,7 +11,7 @@ internal sealed class TrialRunConfiguration : IEntityTypeConfiguration<TrialRun>
     {
         entity.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         entity.Property(r => r.WorkerId).HasMaxLength(200);
-        entity.Property(r => r.EndReason).HasMaxLength(400);
+        entity.Property(r => r.EndReason).HasMaxLength(EndReasons.MaxLength);
         entity.HasIndex(r => r.TrialId);
     }
 }

@@ -59,7 +59,7 @@ public sealed class LocalPoolShutdown(
                 .Where(i => i.Provider == provider.Name && i.InstanceId != null && instanceIds.Contains(i.InstanceId) && i.State != CapacityInstanceState.Ended)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, CapacityInstanceState.Terminating)
                     .SetProperty(i => i.TerminateRequestedAt, clock.GetUtcNow())
-                    .SetProperty(i => i.EndReason, i => i.EndReason ?? reason));
+                    .SetProperty(i => i.EndReason, i => i.EndReason ?? EndReasons.Fit(reason)));
         }
         catch (Exception ex) when (InfrastructureFaults.IsInfrastructure(ex))
         {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging;
-using Tuner.Scheduler.Hosting;
+using Tuner.Jobs;
 
 namespace Tuner.Dashboard.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Events;
+using Tuner.Scheduling.Events;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using static Tuner.Scheduler.Tests.Checkpoints.S3TrialScenario;

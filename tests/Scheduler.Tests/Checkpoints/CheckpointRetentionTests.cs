@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Checkpoints;

@@ -1,7 +1,8 @@
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduler.Hosting;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Checkpoints.S3;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -44,7 +44,7 @@ public sealed class ServerShutdownTests(PostgresServerFixture postgres)
 
         Assert.True(exit is not null, $"tuner server did not exit within 60 s of SIGTERM\n{cluster.Diagnostics()}");
         var orphans = workers.Where(IsRunning).ToList();
-        foreach (var orphan in orphans) Workers.ProcessSignals.Send(orphan, Workers.ProcessSignals.SigKill);
+        foreach (var orphan in orphans) Tuner.Scheduling.Workers.ProcessSignals.Send(orphan, Tuner.Scheduling.Workers.ProcessSignals.SigKill);
         Assert.True(orphans.Count == 0, $"workers {string.Join(", ", orphans)} outlived tuner server\n{cluster.Diagnostics()}");
         Assert.Equal(["Preempted", "Preempted"], await LastRunOutcomesAsync(connectionString, created.Id));
     }

@@ -1,6 +1,6 @@
 using Tuner.Core.Model;
-using Tuner.Scheduler.Orchestration;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Orchestration;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 

@@ -6,9 +6,10 @@ using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Core.Definitions;
 using Tuner.Scheduler.Hosting;
-using Tuner.Scheduler.Orchestration;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Orchestration;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Tests.Support;
 

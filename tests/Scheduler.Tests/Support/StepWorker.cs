@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Tuner.Scheduler.Workers;
+using Tuner.Scheduling.Workers;
 
 namespace Tuner.Scheduler.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Tuner.Core.Model;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Support;
 
 namespace Tuner.Scheduler.Tests.Sweeps;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Search;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -5,9 +5,10 @@ using Npgsql;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 using Tuner.Trainer.Data;
 using Xunit.Abstractions;
+using Tuner.Jobs;
 
 namespace Tuner.Scheduler.Tests.Trials;
 
@@ -95,7 +96,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     }
 
     private static TrialJob NewJob(SchedulerHarness harness) =>
-        ActivatorUtilities.CreateInstance<TrialJob>(harness.Services, new WorkerIdentity("outage-worker", "test-host", Environment.ProcessId));
+        new(ActivatorUtilities.CreateInstance<TrialExecution>(harness.Services, new WorkerIdentity("outage-worker", "test-host", Environment.ProcessId)));
 
     /// <summary>
     /// Locks the reports table, starts the job, and once the trial's first report waits on the lock (inside its

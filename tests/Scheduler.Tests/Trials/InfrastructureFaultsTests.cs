@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 using Xunit.Abstractions;
 
 namespace Tuner.Scheduler.Tests.Trials;

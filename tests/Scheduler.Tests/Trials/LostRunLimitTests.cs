@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -3,7 +3,8 @@ using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
+using Tuner.Jobs;
 
 namespace Tuner.Scheduler.Tests.Trials;
 
@@ -41,8 +42,8 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         var owner = new StepWorker(harness, "worker-a");
         var context = await owner.StartAsync(trialId);
 
-        var job = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<TrialJob>(
-            harness.Services, new WorkerIdentity("worker-b", "test-host", Environment.ProcessId));
+        var job = new TrialJob(Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<TrialExecution>(
+            harness.Services, new WorkerIdentity("worker-b", "test-host", Environment.ProcessId)));
         await job.RunAsync(trialId, CancellationToken.None);
 
         var trial = await TrialAsync(harness, trialId);

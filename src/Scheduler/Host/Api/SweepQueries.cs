@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Persistence;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 
 namespace Tuner.Scheduler.Api;
 

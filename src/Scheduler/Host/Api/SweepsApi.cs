@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Definitions;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 
 namespace Tuner.Scheduler.Api;
 

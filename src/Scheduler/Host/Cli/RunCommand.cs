@@ -3,6 +3,7 @@ using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Cli.LocalRun;
 using Tuner.Core.Definitions;
 using Tuner.Scheduler.Hosting;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 

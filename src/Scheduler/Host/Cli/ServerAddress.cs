@@ -2,6 +2,7 @@ using Tuner.Scheduler.Cli.Failures;
 using Microsoft.AspNetCore.Http;
 using Tuner.Scheduler.Hosting;
 using Tuner.Core;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 

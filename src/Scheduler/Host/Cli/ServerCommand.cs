@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Hosting.Logging;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 

@@ -1,5 +1,5 @@
 using Tuner.Core.Model;
-using Tuner.Scheduler.Events;
+using Tuner.Scheduling.Events;
 using System.CommandLine;
 using Tuner.Core.Events;
 

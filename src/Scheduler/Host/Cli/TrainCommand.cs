@@ -7,6 +7,7 @@ using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Data;
 using Tuner.Trainer.Standalone;
 using Tuner.Trainer.Workloads;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 

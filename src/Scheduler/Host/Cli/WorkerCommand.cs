@@ -3,6 +3,7 @@ using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Hosting.Logging;
 using Tuner.Trainer;
 using Tuner.Trainer.Data;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tuner.Persistence;
 using Tuner.LocalPostgres;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Hosting;
 

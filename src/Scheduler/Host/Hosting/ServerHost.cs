@@ -3,9 +3,11 @@ using Tuner.Dashboard;
 using Tuner.Scheduler.Api;
 using Tuner.Scheduler.Api.Health;
 using Tuner.Scheduler.Api.OpenApi;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Scheduler.Hosting.Logging;
-using Tuner.Scheduler.Orchestration;
+using Tuner.Scheduling.Orchestration;
+using Tuner.Scheduling.Settings;
+using Tuner.Jobs;
 
 namespace Tuner.Scheduler.Hosting;
 

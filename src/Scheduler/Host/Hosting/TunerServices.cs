@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api;
-using Tuner.Scheduler.Checkpoints;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
-using Tuner.Scheduler.Orchestration;
-using Tuner.Scheduler.Queueing;
-using Tuner.Scheduler.Sweeps;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Orchestration;
+using Tuner.Jobs;
+using Tuner.Scheduling.Sweeps;
+using Tuner.Scheduling.Trials;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Scheduling.Settings;
+using Tuner.Scheduling.Workers;
+using Tuner.Core.Queueing;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -24,16 +27,18 @@ public static class TunerServices
         services.AddDefinitionLimits();
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
+        services.AddSingleton<IJobQueue>(s => s.GetRequiredService<JobQueue>());
         services.AddSingleton<CheckpointJanitor>();
         services.AddSingleton<TrialLeases>();
         services.AddSingleton<ExpiredLeases>();
-        services.AddSingleton<Workers.WorkerStopReason>();
+        services.AddSingleton<WorkerStopReason>();
         services.AddSingleton<FencedTransaction>();
         services.AddSingleton<TrialFinalizer>();
         services.AddSingleton<TrialRunStarter>();
         services.AddSingleton<SweepOrchestrator>();
         services.AddSingleton<SweepSubmission>();
         services.AddSingleton<SweepQueries>();
+        services.AddTransient<TrialExecution>();
         services.AddTransient<TrialJob>();
         services.AddTransient<SweepOrchestrationJob>();
         return services;

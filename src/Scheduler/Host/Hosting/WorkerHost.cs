@@ -1,7 +1,8 @@
 using Hangfire;
 using Tuner.Scheduler.Hosting.Logging;
-using Tuner.Scheduler.Trials;
-using Tuner.Scheduler.Workers;
+using Tuner.Scheduling.Trials;
+using Tuner.Scheduling.Workers;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -12,13 +13,11 @@ namespace Tuner.Scheduler.Hosting;
 /// </summary>
 public static class WorkerHost
 {
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
-
     public static IHost Build(TunerSettings settings, string connectionString, bool verbose = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddTunerConsole(verbose);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout + TimeSpan.FromSeconds(1));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = WorkerShutdown.Grace + TimeSpan.FromSeconds(1));
         var identity = WorkerIdentity.ForThisProcess();
         builder.Services.AddSingleton(identity);
         builder.Services.AddTunerCore(settings, connectionString);
@@ -27,7 +26,7 @@ public static class WorkerHost
             o.Queues = [identity.Queue];
             o.WorkerCount = 1;
             o.ServerName = identity.Id;
-            o.ShutdownTimeout = ShutdownTimeout;
+            o.ShutdownTimeout = WorkerShutdown.Grace;
         });
         builder.Services.AddHostedService<WorkerPresence>();
         builder.Services.AddHttpClient();

@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Aws;
 using Tuner.Scheduler.Tests.Capacity.Aws.Fake;
 using Tuner.Core.Capacity;

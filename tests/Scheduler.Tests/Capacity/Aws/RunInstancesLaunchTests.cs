@@ -1,5 +1,5 @@
 using System.Text;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Aws;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;

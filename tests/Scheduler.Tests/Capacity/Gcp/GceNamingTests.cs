@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Gcp;
 using Tuner.Core.Capacity;
 

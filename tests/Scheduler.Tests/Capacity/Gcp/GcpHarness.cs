@@ -1,5 +1,5 @@
 using Google.Apis.Auth.OAuth2;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Gcp;
 using Tuner.Scheduler.Tests.Capacity.Gcp.Fake;
 using Tuner.Core.Capacity;

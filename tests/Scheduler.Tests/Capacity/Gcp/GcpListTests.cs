@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Capacity;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Scheduler.Tests.Capacity.Gcp.Fake;
 using Tuner.Core.Capacity;
 

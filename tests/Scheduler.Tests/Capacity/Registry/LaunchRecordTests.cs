@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Definitions;
 using Tuner.Core.Capacity;
 

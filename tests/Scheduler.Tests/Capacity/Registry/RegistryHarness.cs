@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Aws;
 using Tuner.Persistence;
 using Tuner.Core.Model;
@@ -8,8 +8,9 @@ using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Tests.Capacity.Aws;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
-using Tuner.Scheduler.Trials;
+using Tuner.Scheduling.Trials;
 using Tuner.Core.Capacity;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -1,4 +1,4 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Core.Capacity;

@@ -1,8 +1,9 @@
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
-using Tuner.Scheduler.Workers;
+using Tuner.Scheduling.Workers;
 using Tuner.Core.Capacity;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

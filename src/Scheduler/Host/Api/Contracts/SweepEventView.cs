@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Api.OpenApi;
-using Tuner.Scheduler.Events;
+using Tuner.Scheduling.Events;
 using Tuner.Core.Events;
 
 namespace Tuner.Scheduler.Api.Contracts;

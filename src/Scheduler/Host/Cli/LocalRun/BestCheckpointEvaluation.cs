@@ -1,5 +1,5 @@
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Sweeps;
+using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Workloads;

@@ -7,12 +7,13 @@ using Tuner.Core.Definitions;
 using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Hosting.Logging;
-using Tuner.Scheduler.Orchestration;
-using Tuner.Scheduler.Sweeps;
-using Tuner.Scheduler.Capacity;
+using Tuner.Scheduling.Orchestration;
+using Tuner.Scheduling.Sweeps;
+using Tuner.Scheduling.Capacity;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Data;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 

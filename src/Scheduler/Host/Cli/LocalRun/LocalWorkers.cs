@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Scheduler.Capacity;
-using Tuner.Scheduler.Capacity.Local;
+using Tuner.Scheduling.Capacity;
+using Tuner.Scheduling.Capacity.Local;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 

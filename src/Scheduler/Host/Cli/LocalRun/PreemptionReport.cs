@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
-using Tuner.Scheduler.Reports;
+using Tuner.Scheduling.Reports;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 

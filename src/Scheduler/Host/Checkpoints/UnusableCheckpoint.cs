@@ -1,6 +1,0 @@
-using Tuner.Core.Model;
-
-namespace Tuner.Scheduler.Checkpoints;
-
-/// <summary>A checkpoint that failed verification on resume, and why ("missing from s3://…", "sha256 mismatch: …").</summary>
-public sealed record UnusableCheckpoint(Checkpoint Checkpoint, string Problem);

@@ -1,8 +1,0 @@
-namespace Tuner.Scheduler.Trials;
-
-public enum HeartbeatResult
-{
-    Renewed,
-    CancelRequested,
-    Lost,
-}

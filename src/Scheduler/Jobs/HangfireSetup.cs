@@ -1,0 +1,41 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tuner.Jobs;
+
+/// <summary>
+/// Hangfire on PostgreSQL, configured for trials that run for hours on machines that can vanish.
+/// </summary>
+public static class HangfireSetup
+{
+    public const string OrchestratorQueue = "orchestrator";
+
+    /// <summary>
+    /// Sliding invisibility keeps a running job invisible for as long as its worker lives, so a multi-hour trial is never
+    /// fetched a second time (the default fixed 30 minutes would run it twice). A SIGKILLed worker's job would then stay
+    /// invisible for up to <paramref name="invisibilityTimeout"/>, so Tuner does not wait for it: the trial's lease
+    /// expires (seconds) and the reconciler enqueues a fresh job; the stale one, if it ever runs, finds the lease taken
+    /// and does nothing.
+    /// </summary>
+    public static IServiceCollection AddTunerHangfire(
+        this IServiceCollection services, string connectionString, TimeSpan? invisibilityTimeout = null)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), storageOptions));
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Tuner.Core.Model;
+using Tuner.Scheduling.Workers;
+using Tuner.Core.Capacity;
+using Tuner.Scheduling.Settings;
+
+namespace Tuner.Scheduling.Capacity;
+
+/// <summary>Writes the startup script for a pool's next machine: where the database, the checkpoints and the queue are.</summary>
+public sealed class WorkerScripts(TunerSettings settings, CapacitySettings capacity, DatabaseAddress database)
+{
+    public string For(CapacityPool pool)
+    {
+        var databaseUrl = capacity.WorkerDatabaseUrl ?? database.ConnectionString;
+        var environment = new Dictionary<string, string>(settings.ToEnvironment(databaseUrl)) { ["TUNER_QUEUE"] = pool.Name };
+        if (pool.Provider == Local.LocalCapacityProvider.ProviderName)
+        {
+            return WorkerStartupScript.ForLocal(environment, SelfProcess.Command());
+        }
+
+        if (capacity.WorkerImage is null)
+        {
+            throw new CapacityException(CapacityErrorKind.Rejected, "NoWorkerImage", "cloud workers need a container image: set TUNER_WORKER_IMAGE (see docs/cloud-capacity.md)");
+        }
+
+        if (!settings.CheckpointRoot.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            throw new CapacityException(CapacityErrorKind.Rejected, "NoObjectStore",
+                $"cloud workers need object storage for checkpoints: set TUNER_CHECKPOINTS=s3://bucket/prefix (it is '{settings.CheckpointRoot}')");
+        }
+
+        foreach (var local in new[] { "TUNER_HOME", "TUNER_DATA_DIR" })
+        {
+            environment.Remove(local);
+        }
+
+        foreach (var name in capacity.WorkerEnvironment)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) environment[name] = value;
+        }
+
+        return WorkerStartupScript.ForCloud(environment, pool.Provider, capacity.WorkerImage, pool.GpuCount);
+    }
+}

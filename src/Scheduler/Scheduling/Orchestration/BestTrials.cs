@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Persistence;
+using Tuner.Core.Model;
+using Tuner.Scheduling.Sweeps;
+using Tuner.Search;
+
+namespace Tuner.Scheduling.Orchestration;
+
+/// <summary>A sweep's complete trials ranked by their value, and which of them keep a checkpoint.</summary>
+internal static class BestTrials
+{
+    /// <summary>Complete trials, best first.</summary>
+    public static List<Trial> Rank(List<Trial> trials, SweepPlan plan)
+    {
+        var complete = trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null);
+        return (plan.Direction == StudyDirection.Maximize
+            ? complete.OrderByDescending(t => t.Value)
+            : complete.OrderBy(t => t.Value)).ThenBy(t => t.Number).ToList();
+    }
+
+    /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
+    public static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(
+        TunerDbContext db, List<Trial> ranked, SweepPlan plan, CancellationToken ct)
+    {
+        var beyond = ranked.Skip(plan.Definition.Checkpoints.KeepBest).Select(t => t.Id).ToList();
+        if (beyond.Count == 0)
+        {
+            return [];
+        }
+
+        var released = await db.Checkpoints
+            .Where(c => beyond.Contains(c.TrialId) && c.State == CheckpointState.Live)
+            .ToListAsync(ct);
+        released.ForEach(c => c.State = CheckpointState.Deleting);
+        return released;
+    }
+}

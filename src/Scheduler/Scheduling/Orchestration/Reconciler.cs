@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduling.Checkpoints;
+using Tuner.Persistence;
+using Tuner.Core.Model;
+using Tuner.Core.Queueing;
+using Tuner.Scheduling.Trials;
+using Tuner.Scheduling.Settings;
+
+namespace Tuner.Scheduling.Orchestration;
+
+/// <summary>
+/// The safety net behind the event-driven path, run every few seconds by `tuner server`: requeues trials whose worker
+/// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, orchestrates every active sweep,
+/// finishes interrupted checkpoint deletions and marks silent workers lost.
+/// </summary>
+public sealed class Reconciler(
+    IDbContextFactory<TunerDbContext> contexts,
+    SweepOrchestrator orchestrator,
+    ExpiredLeases expiredLeases,
+    IJobQueue queue,
+    CheckpointJanitor janitor,
+    TunerSettings settings,
+    TimeProvider clock,
+    ILogger<Reconciler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reconciliation pass failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(settings.ReconcileInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        await expiredLeases.RequeueAsync(ct);
+        await queue.ReenqueueLostTrialsAsync(ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var active = await db.Sweeps.Where(s => s.State == SweepState.Running || s.State == SweepState.Cancelling)
+                .Select(s => s.Id).ToListAsync(ct);
+            foreach (var sweepId in active)
+            {
+                await orchestrator.OrchestrateAsync(sweepId, ct);
+            }
+
+            var silentSince = clock.GetUtcNow() - settings.WorkerSilenceLimit;
+            await db.Workers.Where(w => w.State == WorkerState.Active && w.LastHeartbeatAt < silentSince)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkerState.Lost), ct);
+        }
+
+        await janitor.DeletePendingAsync(ct);
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduling.Checkpoints;
+using Tuner.Persistence;
+using Tuner.Core.Model;
+using Tuner.Core.Queueing;
+using Tuner.Scheduling.Sweeps;
+using Tuner.Scheduling.Trials;
+using Tuner.Search;
+using Tuner.Search.Samplers;
+
+namespace Tuner.Scheduling.Orchestration;
+
+/// <summary>
+/// One pass over one sweep, serialized by a lock on the sweep's row: stop it when cancelled or past its deadline,
+/// otherwise ask the sampler for new trials until `parallelism` are in flight or `max_trials` exist, finish it when the
+/// last trial ends, and keep its best trial current. Safe to run any number of times.
+/// A pass asks for at most <see cref="AsksPerPass"/> trials and enqueues another pass when more are due, so the row
+/// lock is held for a bounded time whatever the budget, and a cancel waits for one batch at most. The plan (the parsed
+/// definition) is taken before the lock.
+/// </summary>
+public sealed class SweepOrchestrator(
+    IDbContextFactory<TunerDbContext> contexts,
+    SweepPlans plans,
+    IJobQueue queue,
+    CheckpointJanitor janitor,
+    TimeProvider clock,
+    ILogger<SweepOrchestrator> logger)
+{
+    /// <summary>Trials one pass asks the sampler for, at most.</summary>
+    public const int AsksPerPass = 32;
+
+    public async Task OrchestrateAsync(long sweepId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var plan = await plans.LoadAsync(db, sweepId, ct);
+        if (plan is null)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sweep = await db.Sweeps.FromSql($"SELECT * FROM tuner.sweeps WHERE id = {sweepId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (sweep is null || sweep.State is SweepState.Completed or SweepState.Cancelled)
+        {
+            return;
+        }
+
+        // Lock the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes it.
+        var trials = await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE")
+            .ToListAsync(ct);
+        if (sweep.State == SweepState.Running && sweep.Deadline is { } deadline && clock.GetUtcNow() >= deadline)
+        {
+            sweep.State = SweepState.Cancelling;
+            sweep.StopReason = "deadline reached";
+        }
+
+        var created = new List<Trial>();
+        var doomed = new List<Checkpoint>();
+        if (sweep.State == SweepState.Cancelling)
+        {
+            doomed.AddRange(await StopAsync(db, sweep, trials, plan, ct));
+        }
+        else
+        {
+            created.AddRange(await FillAsync(db, sweep, trials, plan, ct));
+            if (trials.Count >= sweep.MaxTrials && trials.All(t => !IsLive(t)))
+            {
+                sweep.State = SweepState.Completed;
+                sweep.FinishedAt = clock.GetUtcNow();
+                sweep.StopReason ??= "max_trials reached";
+                logger.LogInformation("Sweep {SweepId} completed", sweep.Id);
+            }
+        }
+
+        var ranked = BestTrials.Rank(trials, plan);
+        sweep.BestTrialId = ranked.FirstOrDefault()?.Id;
+        doomed.AddRange(await BestTrials.ReleaseBeyondKeepBestAsync(db, ranked, plan, ct));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        await janitor.DeleteAsync(doomed, ct);
+        foreach (var trial in created)
+        {
+            await queue.EnqueueTrialAsync(trial.Id, ct);
+        }
+
+        if (created.Count == AsksPerPass && sweep.State == SweepState.Running)
+        {
+            // The batch was full: more trials may be due. The next pass takes the lock afresh, after any waiting cancel.
+            queue.EnqueueOrchestration(sweep.Id);
+        }
+    }
+
+    private async Task<List<Trial>> FillAsync(TunerDbContext db, Sweep sweep, List<Trial> trials, SweepPlan plan, CancellationToken ct)
+    {
+        var created = new List<Trial>();
+        var live = trials.Count(IsLive);
+        if (live >= sweep.Parallelism || trials.Count >= sweep.MaxTrials)
+        {
+            return created;
+        }
+
+        var history = (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList();
+        while (live < sweep.Parallelism && trials.Count < sweep.MaxTrials && created.Count < AsksPerPass)
+        {
+            var number = trials.Count;
+            var parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
+            var trial = new Trial
+            {
+                SweepId = sweep.Id,
+                Number = number,
+                Status = TrialStatus.Waiting,
+                ParamsJson = ParamsJson.Serialize(parameters),
+                Seed = plan.TrialSeed(number),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Trials.Add(trial);
+            trials.Add(trial);
+            created.Add(trial);
+            history.Add(new FrozenTrial(number, TrialState.Waiting, parameters, new Dictionary<int, double>(), null));
+            live++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Sweep {SweepId}: created trials {Numbers}", sweep.Id, string.Join(", ", created.Select(t => t.Number)));
+        return created;
+    }
+
+    /// <summary>Cancels waiting trials, asks running ones to stop, and ends the sweep once none runs.</summary>
+    private async Task<List<Checkpoint>> StopAsync(TunerDbContext db, Sweep sweep, List<Trial> trials, SweepPlan plan, CancellationToken ct)
+    {
+        var doomed = new List<Checkpoint>();
+        foreach (var trial in trials.Where(t => t.Status == TrialStatus.Waiting))
+        {
+            TrialTransitions.Finish(trial, TrialStatus.Cancelled, clock, sweep.StopReason ?? "sweep cancelled");
+            doomed.AddRange(await CheckpointRetention.ApplyAsync(db, trial, plan, ct));
+        }
+
+        foreach (var trial in trials.Where(t => t.Status == TrialStatus.Running))
+        {
+            trial.CancelRequested = true;
+        }
+
+        if (trials.All(t => t.Status != TrialStatus.Running))
+        {
+            sweep.State = SweepState.Cancelled;
+            sweep.FinishedAt = clock.GetUtcNow();
+        }
+
+        return doomed;
+    }
+
+    private static bool IsLive(Trial trial) => trial.Status is TrialStatus.Waiting or TrialStatus.Running;
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Scheduling.Capacity;
+using Tuner.Persistence;
+using Tuner.Core.Model;
+using Tuner.Core.Definitions;
+using Tuner.Core.Queueing;
+
+namespace Tuner.Scheduling.Sweeps;
+
+/// <summary>Stores a validated sweep and starts its first orchestration pass. A rejected definition stores nothing.
+/// An unseeded sweep gets its seed here, once, so every process that plans it draws the same trials.</summary>
+public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, IJobQueue queue, TimeProvider clock)
+{
+    public async Task<Sweep> SubmitAsync(SweepDefinition definition, string definitionText, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var sweep = new Sweep
+        {
+            Name = definition.Name,
+            State = SweepState.Running,
+            DefinitionText = definitionText,
+            Objective = definition.Objective.Metric,
+            Maximize = definition.Objective.Direction == Search.StudyDirection.Maximize,
+            MaxTrials = definition.Budget.MaxTrials,
+            Parallelism = definition.Budget.Parallelism,
+            CreatedAt = now,
+            Deadline = definition.Budget.Deadline is { } deadline ? now + deadline : null,
+            Seed = definition.Sampler.Seed ?? Random.Shared.Next(),
+        };
+        var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
+        sweep.Pool = pool.Name;
+        db.Sweeps.Add(sweep);
+        await db.SaveChangesAsync(ct);
+        queue.EnqueueOrchestration(sweep.Id);
+        return sweep;
+    }
+
+    /// <summary>Asks a running sweep to stop: waiting trials are cancelled, running ones stop at the end of their epoch (or at their next heartbeat, if sooner).</summary>
+    public async Task<bool> CancelAsync(long sweepId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var changed = await db.Sweeps.Where(s => s.Id == sweepId && s.State == SweepState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Cancelling)
+                .SetProperty(x => x.StopReason, "cancelled by request"), ct);
+        if (changed == 1)
+        {
+            queue.EnqueueOrchestration(sweepId);
+        }
+
+        return changed == 1;
+    }
+}

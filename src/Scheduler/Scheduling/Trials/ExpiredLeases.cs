@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Persistence;
+using Tuner.Core.Model;
+using Tuner.Core.Queueing;
+using Tuner.Scheduling.Sweeps;
+
+namespace Tuner.Scheduling.Trials;
+
+/// <summary>
+/// Requeues trials whose worker is gone, to resume elsewhere from their last checkpoint: leases that expired (the worker
+/// stopped heartbeating), or leases held by workers on a machine the provider says no longer exists. A vanished machine
+/// counts as a preemption; a worker gone silent on a machine still there counts as a lost run, and a trial at its
+/// sweep's budget.max_lost_runs ends Failed (see <see cref="LostRunLimit"/>).
+/// </summary>
+public sealed class ExpiredLeases(
+    IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, IJobQueue queue, TimeProvider clock, ILogger<ExpiredLeases> logger)
+{
+    private static readonly CapacityInstanceState[] GoneStates = [CapacityInstanceState.Terminating, CapacityInstanceState.Ended];
+
+    /// <summary>Ends the leases of every worker that ran on the instance at once (it cannot heartbeat any more), and requeues.</summary>
+    public async Task RevokeForInstanceAsync(string instanceId, CancellationToken ct)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE tuner.trials SET lease_expires_at = now() - interval '1 millisecond'
+                 WHERE status = 'Running'
+                   AND lease_owner IN (SELECT id FROM tuner.workers WHERE instance_id = {instanceId})
+                """, ct);
+        }
+
+        await RequeueAsync(ct);
+    }
+
+    public async Task RequeueAsync(CancellationToken ct)
+    {
+        List<long> requeued = [];
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            // The sweeps' plans (for budget.max_lost_runs) are taken before the rows are locked: never parsed under a lock.
+            var plansBySweep = await PlansOfExpiredAsync(db, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var expired = await db.Trials
+                .FromSql($"SELECT * FROM tuner.trials WHERE status = 'Running' AND lease_expires_at < now() ORDER BY id FOR UPDATE")
+                .ToListAsync(ct);
+            if (expired.Count == 0)
+            {
+                return;
+            }
+
+            var owners = expired.Select(t => t.LeaseOwner).OfType<string>().ToList();
+            var goneMachines = await db.Workers.AsNoTracking()
+                .Where(w => owners.Contains(w.Id) && db.CapacityInstances.Any(i => i.InstanceId == w.InstanceId && GoneStates.Contains(i.State)))
+                .Select(w => new { w.Id, w.InstanceId }).ToDictionaryAsync(w => w.Id, w => w.InstanceId, ct);
+            var trialIds = expired.Select(t => t.Id).ToList();
+            var runs = await db.TrialRuns.Where(r => trialIds.Contains(r.TrialId) && r.Outcome == TrialRunOutcome.Running).ToListAsync(ct);
+            foreach (var trial in expired)
+            {
+                var machineGone = trial.LeaseOwner is { } owner && goneMachines.TryGetValue(owner, out var instance) ? instance : null;
+                foreach (var run in runs.Where(r => r.TrialId == trial.Id))
+                {
+                    run.Outcome = TrialRunOutcome.Lost;
+                    run.EndedAt = clock.GetUtcNow();
+                    run.EndReason = machineGone is null ? LostRunLimit.Reason(run) : $"machine {machineGone} is gone";
+                }
+
+                if (machineGone is null) trial.LostRuns++;
+                else trial.Preemptions++;
+                await db.SaveChangesAsync(ct);
+                if (await EndIfLostTooOftenAsync(db, trial, plansBySweep, ct)) continue;
+                TrialTransitions.HandBack(trial);
+                requeued.Add(trial.Id);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var trialId in requeued)
+        {
+            logger.LogWarning("Trial {TrialId}: its worker is gone; requeued to resume from its last checkpoint", trialId);
+            await queue.EnqueueTrialAsync(trialId, ct);
+        }
+    }
+
+    private async Task<Dictionary<long, SweepPlan>> PlansOfExpiredAsync(TunerDbContext db, CancellationToken ct)
+    {
+        var sweepIds = await db.Database.SqlQuery<long>(
+            $"SELECT DISTINCT sweep_id AS \"Value\" FROM tuner.trials WHERE status = 'Running' AND lease_expires_at < now()").ToListAsync(ct);
+        var loaded = new Dictionary<long, SweepPlan>();
+        foreach (var sweepId in sweepIds)
+        {
+            if (await plans.LoadAsync(db, sweepId, ct) is { } plan) loaded[sweepId] = plan;
+        }
+
+        return loaded;
+    }
+
+    private async Task<bool> EndIfLostTooOftenAsync(
+        TunerDbContext db, Trial trial, Dictionary<long, SweepPlan> plansBySweep, CancellationToken ct)
+    {
+        // A lease that expired between the two queries: its plan is almost always cached already.
+        var plan = plansBySweep.GetValueOrDefault(trial.SweepId) ?? await plans.LoadAsync(db, trial.SweepId, ct)
+            ?? throw new InvalidOperationException($"sweep {trial.SweepId} of trial {trial.Id} is gone");
+        var maxLostRuns = plan.Definition.Budget.MaxLostRuns;
+        if (!await LostRunLimit.ApplyAsync(db, trial, maxLostRuns, clock, ct)) return false;
+        logger.LogWarning("Trial {TrialId} failed: {Error}", trial.Id, trial.Error);
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tuner.Scheduling.Trials;
+
+public enum HeartbeatResult
+{
+    Renewed,
+    CancelRequested,
+    Lost,
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Tuner.Persistence;
+
+namespace Tuner.Scheduling.Trials;
+
+/// <summary>
+/// Takes, renews and checks trial leases with single SQL statements on the database clock, so workers' clocks never matter.
+/// </summary>
+public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
+{
+    /// <summary>
+    /// Takes the trial if it is waiting, or running under a lease that has expired. Returns null when another worker
+    /// owns it or it is finished: Hangfire delivers a job at least once, and this makes running it exactly once.
+    /// Taking over an expired lease (a redelivery that beat the reconciler) counts a lost run and ends the silent
+    /// worker's run as Lost, in the same statement (<see cref="TrialRunStarter"/> then applies budget.max_lost_runs).
+    /// </summary>
+    public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var seconds = duration.TotalSeconds;
+        var tokens = await db.Database.SqlQuery<long>($"""
+            WITH taken AS (
+                UPDATE tuner.trials
+                   SET status = 'Running', lease_owner = {owner}, lease_token = lease_token + 1,
+                       lease_expires_at = now() + make_interval(secs => {seconds}),
+                       lost_runs = lost_runs + CASE WHEN status = 'Running' THEN 1 ELSE 0 END,
+                       started_at = coalesce(started_at, now())
+                 WHERE id = {trialId}
+                   AND (status = 'Waiting' OR (status = 'Running' AND lease_expires_at < now()))
+                   AND NOT cancel_requested
+                RETURNING lease_token
+            ), lost AS (
+                UPDATE tuner.trial_runs
+                   SET outcome = 'Lost', ended_at = now(), end_reason = 'lease expired: the worker went silent without notice'
+                  FROM taken
+                 WHERE trial_id = {trialId} AND outcome = 'Running' AND trial_runs.lease_token < taken.lease_token
+            )
+            SELECT lease_token AS "Value" FROM taken
+            """).ToListAsync(ct);
+        return tokens.Count == 1 ? new TrialLease(trialId, owner, tokens[0]) : null;
+    }
+
+    /// <summary>Extends the lease; says whether the sweep asked the trial to stop, or whether the lease is gone.</summary>
+    public async Task<HeartbeatResult> RenewAsync(TrialLease lease, TimeSpan duration, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var seconds = duration.TotalSeconds;
+        var flags = await db.Database.SqlQuery<bool>($"""
+            UPDATE tuner.trials
+               SET lease_expires_at = now() + make_interval(secs => {seconds})
+             WHERE id = {lease.TrialId} AND lease_token = {lease.Token} AND lease_owner = {lease.Owner}
+               AND status = 'Running'
+            RETURNING cancel_requested AS "Value"
+            """).ToListAsync(ct);
+        if (flags.Count == 0)
+        {
+            return HeartbeatResult.Lost;
+        }
+
+        return flags[0] ? HeartbeatResult.CancelRequested : HeartbeatResult.Renewed;
+    }
+}

@@ -96,6 +96,42 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         Assert.Equal((1, 0), (trial.LostRuns, trial.Preemptions));
     }
 
+    /// <summary>
+    /// The same takeover when the silent worker's machine is gone (a spot machine the provider ended): a preemption,
+    /// as the reconciler counts it, not a lost run that would count against budget.max_lost_runs.
+    /// </summary>
+    [Fact]
+    public async Task TryAcquire_TakingOverTheExpiredLeaseOfAWorkerWhoseMachineIsGone_CountsAPreemption()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "lease_takeover_gone");
+        var trialId = await FirstTrialAsync(harness);
+        await using (var db = await harness.DbAsync())
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.CapacityInstances.Add(new CapacityInstance
+            {
+                Provider = "local", Pool = "local", LaunchToken = Guid.NewGuid().ToString(), InstanceId = "i-preempted",
+                State = CapacityInstanceState.Ended, RequestedAt = now, EndedAt = now, EndReason = "preempted",
+            });
+            db.Workers.Add(new Worker
+            {
+                Id = "worker-on-preempted", Host = "test-host", ProcessId = 1, InstanceId = "i-preempted",
+                State = WorkerState.Active, StartedAt = now, LastHeartbeatAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await new StepWorker(harness, "worker-on-preempted").StartAsync(trialId);
+        await harness.ExpireLeaseAsync(trialId);
+        await new StepWorker(harness, "worker-next").StartAsync(trialId);
+
+        await using var check = await harness.DbAsync();
+        var silent = await check.TrialRuns.AsNoTracking().Where(r => r.TrialId == trialId).OrderBy(r => r.Id).FirstAsync();
+        Assert.Equal((TrialRunOutcome.Lost, "machine i-preempted is gone"), (silent.Outcome, silent.EndReason));
+        var trial = await TrialAsync(harness, trialId);
+        Assert.Equal((0, 1), (trial.LostRuns, trial.Preemptions));
+    }
+
     [Fact]
     public async Task FencedTransaction_WithTheOldToken_ThrowsLeaseLostException_AndWritesNothing()
     {

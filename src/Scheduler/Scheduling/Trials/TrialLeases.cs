@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Model;
 using Tuner.Persistence;
 
 namespace Tuner.Scheduling.Trials;
@@ -11,19 +12,31 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// <summary>
     /// Takes the trial if it is waiting, or running under a lease that has expired. Returns null when another worker
     /// owns it or it is finished: Hangfire delivers a job at least once, and this makes running it exactly once.
-    /// Taking over an expired lease (a redelivery that beat the reconciler) counts a lost run and ends the silent
-    /// worker's run as Lost, in the same statement (<see cref="TrialRunStarter"/> then applies budget.max_lost_runs).
+    /// Taking over an expired lease (a redelivery that beat the reconciler) ends the silent worker's run as Lost in the
+    /// same statement and counts it as <see cref="ExpiredLeases"/> does: a preemption when the worker's machine is gone
+    /// (its capacity instance Terminating or Ended), otherwise a lost run (<see cref="TrialRunStarter"/> then applies
+    /// budget.max_lost_runs).
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var seconds = duration.TotalSeconds;
+        var terminating = nameof(CapacityInstanceState.Terminating);
+        var ended = nameof(CapacityInstanceState.Ended);
         var tokens = await db.Database.SqlQuery<long>($"""
-            WITH taken AS (
+            WITH gone AS (
+                SELECT i.instance_id
+                  FROM tuner.trials t
+                  JOIN tuner.workers w ON w.id = t.lease_owner
+                  JOIN tuner.capacity_instances i ON i.instance_id = w.instance_id AND i.state IN ({terminating}, {ended})
+                 WHERE t.id = {trialId} AND t.status = 'Running' AND t.lease_expires_at < now()
+                 LIMIT 1
+            ), taken AS (
                 UPDATE tuner.trials
                    SET status = 'Running', lease_owner = {owner}, lease_token = lease_token + 1,
                        lease_expires_at = now() + make_interval(secs => {seconds}),
-                       lost_runs = lost_runs + CASE WHEN status = 'Running' THEN 1 ELSE 0 END,
+                       lost_runs = lost_runs + CASE WHEN status = 'Running' AND NOT EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
+                       preemptions = preemptions + CASE WHEN status = 'Running' AND EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
                        started_at = coalesce(started_at, now())
                  WHERE id = {trialId}
                    AND (status = 'Waiting' OR (status = 'Running' AND lease_expires_at < now()))
@@ -31,7 +44,9 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                 RETURNING lease_token
             ), lost AS (
                 UPDATE tuner.trial_runs
-                   SET outcome = 'Lost', ended_at = now(), end_reason = 'lease expired: the worker went silent without notice'
+                   SET outcome = 'Lost', ended_at = now(),
+                       end_reason = coalesce((SELECT 'machine ' || instance_id || ' is gone' FROM gone),
+                                             'lease expired: the worker went silent without notice')
                   FROM taken
                  WHERE trial_id = {trialId} AND outcome = 'Running' AND trial_runs.lease_token < taken.lease_token
             )

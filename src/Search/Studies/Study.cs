@@ -40,10 +40,8 @@ public sealed class Study(SearchSpace space, StudyDirection direction, ISampler 
     {
         get
         {
-            var complete = Trials.Where(t => t.State == TrialState.Complete).ToList();
-            return Direction == StudyDirection.Maximize
-                ? complete.OrderByDescending(t => t.Value).ThenBy(t => t.Number).FirstOrDefault()
-                : complete.OrderBy(t => t.Value).ThenBy(t => t.Number).FirstOrDefault();
+            return Trials.Where(t => t.State == TrialState.Complete)
+                .BestFirst(Direction, t => t.Value, t => t.Number).FirstOrDefault();
         }
     }
 

@@ -1,3 +1,4 @@
+using Tuner.Search;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
 using Tuner.Core.Model;
@@ -57,7 +58,7 @@ public static class CheckpointRetention
         double? bestValue = null;
         foreach (var checkpoint in candidates.Where(c => c.Batch == 0).OrderBy(c => c.Epoch))
         {
-            if (values.TryGetValue(checkpoint.Epoch, out var value) && plan.IsBetter(value, bestValue))
+            if (values.TryGetValue(checkpoint.Epoch, out var value) && plan.Direction.IsBetter(value, bestValue))
             {
                 best = checkpoint;
                 bestValue = value;

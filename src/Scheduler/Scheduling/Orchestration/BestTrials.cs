@@ -12,10 +12,8 @@ internal static class BestTrials
     /// <summary>Complete trials, best first.</summary>
     public static List<Trial> Rank(List<Trial> trials, SweepPlan plan)
     {
-        var complete = trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null);
-        return (plan.Direction == StudyDirection.Maximize
-            ? complete.OrderByDescending(t => t.Value)
-            : complete.OrderBy(t => t.Value)).ThenBy(t => t.Number).ToList();
+        return trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null)
+            .BestFirst(plan.Direction, t => t.Value, t => t.Number).ToList();
     }
 
     /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>

@@ -26,9 +26,4 @@ public sealed record SweepPlan(SweepDefinition Definition, int Seed, SearchSpace
     /// <summary>The training seed of trial <paramref name="number"/> (stable across processes).</summary>
     public int TrialSeed(int number) =>
         (int)((((uint)Seed * 2654435761u) ^ ((uint)number * 40503u + 0x9E3779B9u)) & 0x7FFFFFFF);
-
-    /// <summary>True when <paramref name="candidate"/> is better than <paramref name="incumbent"/> for this objective.</summary>
-    public bool IsBetter(double candidate, double? incumbent) =>
-        !double.IsNaN(candidate)
-        && (incumbent is null || (Direction == StudyDirection.Maximize ? candidate > incumbent : candidate < incumbent));
 }

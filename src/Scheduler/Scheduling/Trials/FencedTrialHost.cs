@@ -1,3 +1,4 @@
+using Tuner.Search;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -144,7 +145,7 @@ public sealed class FencedTrialHost(
         trial.BestEpoch = null;
         foreach (var report in reports.OrderBy(r => r.Step))
         {
-            if (context.Plan.IsBetter(report.Value, trial.Value))
+            if (context.Plan.Direction.IsBetter(report.Value, trial.Value))
             {
                 trial.Value = report.Value;
                 trial.BestEpoch = report.Step;

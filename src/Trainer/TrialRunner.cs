@@ -81,10 +81,10 @@ public static class TrialRunner
         }
     }
 
-    private static async Task<TrialRun> ResumeAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, CancellationToken ct)
+    private static async Task<RunProgress> ResumeAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, CancellationToken ct)
     {
         await using var stream = await host.OpenLatestCheckpointAsync(ct);
-        if (stream is null) return TrialRun.Fresh;
+        if (stream is null) return RunProgress.Fresh;
         var checkpoint = await TrialCheckpoint.ReadAsync(stream, ct);
         if (checkpoint.Workload != spec.Workload || checkpoint.Seed != spec.Seed)
         {
@@ -100,10 +100,10 @@ public static class TrialRunner
         {
             throw new TrialFailedException($"the latest checkpoint ({checkpoint.Position}) does not fit this trial's model: {e.Message}", e);
         }
-        return new TrialRun(checkpoint.Position, checkpoint.History, checkpoint.Partial, checkpoint.Position, 0, 0);
+        return new RunProgress(checkpoint.Position, checkpoint.History, checkpoint.Partial, checkpoint.Position, 0, 0);
     }
 
-    private static async Task<TrialRun> SaveAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, TrialRun run, CancellationToken ct)
+    private static async Task<RunProgress> SaveAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, RunProgress run, CancellationToken ct)
     {
         using var state = new MemoryStream();
         session.SaveState(state);

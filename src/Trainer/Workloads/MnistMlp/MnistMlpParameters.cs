@@ -28,7 +28,7 @@ public sealed record MnistMlpParameters(
     /// <summary>Reads the parameters, filling in defaults; <paramref name="problems"/> lists what is wrong.</summary>
     public static MnistMlpParameters Read(IReadOnlyDictionary<string, object> values, out IReadOnlyList<string> problems)
     {
-        var reader = new ParameterValues(values, Declared);
+        var reader = new WorkloadParameterReader(values, Declared);
         var parameters = new MnistMlpParameters(
             LearningRate: reader.Number("learning_rate", v => v > 0, "greater than 0"),
             BatchSize: reader.Integer("batch_size", 1, 60_000),

@@ -2,7 +2,7 @@ namespace Tuner.Trainer;
 
 /// <summary>The runner's state between steps: position, reports so far, the partial epoch, the position of the
 /// checkpoint last written or read (null: none), and what this run has trained.</summary>
-internal sealed record TrialRun(
+internal sealed record RunProgress(
     TrainingPosition Position,
     IReadOnlyList<EpochReport> History,
     PartialEpoch Partial,
@@ -10,9 +10,9 @@ internal sealed record TrialRun(
     int EpochsTrained,
     int BatchesTrained)
 {
-    public static TrialRun Fresh { get; } = new(TrainingPosition.Start, [], PartialEpoch.Empty, null, 0, 0);
+    public static RunProgress Fresh { get; } = new(TrainingPosition.Start, [], PartialEpoch.Empty, null, 0, 0);
 
-    public TrialRun AfterBatch(Workloads.BatchResult result) => this with
+    public RunProgress AfterBatch(Workloads.BatchResult result) => this with
     {
         Position = Position with { Batch = Position.Batch + 1 },
         Partial = Partial with
@@ -23,7 +23,7 @@ internal sealed record TrialRun(
         BatchesTrained = BatchesTrained + 1,
     };
 
-    public TrialRun AfterEpoch(EpochReport report) => this with
+    public RunProgress AfterEpoch(EpochReport report) => this with
     {
         Position = new TrainingPosition(report.Epoch, 0),
         History = [.. History, report],

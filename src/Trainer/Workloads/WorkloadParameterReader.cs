@@ -5,7 +5,7 @@ namespace Tuner.Trainer.Workloads;
 
 /// <summary>Reads hyperparameter values that may arrive boxed as any numeric type, as strings, or as
 /// <see cref="JsonElement"/>s, and collects what is wrong with them.</summary>
-public sealed class ParameterValues(IReadOnlyDictionary<string, object> values, IReadOnlyList<WorkloadParameter> known)
+public sealed class WorkloadParameterReader(IReadOnlyDictionary<string, object> values, IReadOnlyList<WorkloadParameter> known)
 {
     private readonly List<string> _problems = UnknownNames(values, known);
 

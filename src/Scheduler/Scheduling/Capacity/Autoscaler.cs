@@ -34,28 +34,12 @@ public sealed class Autoscaler(
 
     private readonly Dictionary<string, (int Failures, DateTimeOffset NotBefore)> backoff = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await leadership.HoldAsync(stoppingToken)) await PassAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Autoscaler pass failed; retrying");
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync("Autoscaler", settings.AutoscaleInterval, clock, logger, PassIfLeaderAsync, stoppingToken);
 
-            try
-            {
-                await Task.Delay(settings.AutoscaleInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    private async Task PassIfLeaderAsync(CancellationToken ct)
+    {
+        if (await leadership.HoldAsync(ct)) await PassAsync(ct);
     }
 
     public async Task PassAsync(CancellationToken ct)

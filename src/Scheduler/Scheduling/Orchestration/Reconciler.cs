@@ -25,29 +25,8 @@ public sealed class Reconciler(
     TimeProvider clock,
     ILogger<Reconciler> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Reconciliation pass failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(settings.ReconcileInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync("Reconciliation", settings.ReconcileInterval, clock, logger, ReconcileAsync, stoppingToken);
 
     public async Task ReconcileAsync(CancellationToken ct)
     {

@@ -52,6 +52,42 @@ public sealed class LostRunLimitTests(PostgresServerFixture postgres)
         Assert.Equal(SweepState.Running, (await harness.SweepAsync(sweepId)).State);
     }
 
+    /// <summary>A trial failed at the limit keeps no checkpoint, like any failed trial: through the reconciler's
+    /// requeue and through a takeover alike.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ATrialFailedAtMaxLostRuns_ReleasesItsCheckpoints(bool takeover)
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, takeover ? "lost_runs_release_takeover" : "lost_runs_release_reconciler");
+        var sweepId = await harness.SubmitAsync(Sweep);
+        var trialId = (await harness.TrialsAsync(sweepId)).Single().Id;
+        var first = new StepWorker(harness, "worker-oom-1");
+        var context = await first.StartAsync(trialId);
+        await first.ReportAsync(context, 1, 0.5);
+        await first.CheckpointAsync(context, 1, 0);
+        await harness.ExpireLeaseAsync(trialId);
+        await harness.Get<ExpiredLeases>().RequeueAsync(CancellationToken.None);
+        await new StepWorker(harness, "worker-oom-2").StartAsync(trialId);
+        await harness.ExpireLeaseAsync(trialId);
+
+        if (takeover)
+        {
+            var lease = await harness.Get<TrialLeases>().TryAcquireAsync(trialId, "worker-next", TimeSpan.FromSeconds(30), CancellationToken.None);
+            Assert.Null(await harness.Get<TrialRunStarter>().StartAsync(lease!, new WorkerIdentity("worker-next", "test-host", 1), CancellationToken.None));
+        }
+        else
+        {
+            await harness.Get<ExpiredLeases>().RequeueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(TrialStatus.Failed, (await harness.TrialsAsync(sweepId)).Single(t => t.Id == trialId).Status);
+        await using var db = await harness.DbAsync();
+        var checkpoint = await db.Checkpoints.AsNoTracking().SingleAsync(c => c.TrialId == trialId);
+        Assert.Equal(CheckpointState.Deleted, checkpoint.State);
+        Assert.Empty(Directory.GetFiles(harness.Settings.CheckpointRoot, "*.ckpt", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public async Task TakingOverAnExpiredLease_FailsTheTrialInsteadOfRunningIt_AtMaxLostRuns()
     {
@@ -69,7 +105,7 @@ public sealed class LostRunLimitTests(PostgresServerFixture postgres)
         Assert.Null(started);
         var trial = (await harness.TrialsAsync(sweepId)).Single(t => t.Id == trialId);
         Assert.Equal((TrialStatus.Failed, 2), (trial.Status, trial.LostRuns));
-        Assert.StartsWith("worker lost 2 times (last: lease expired", trial.Error);
+        Assert.Equal("worker lost 2 times (last: worker worker-silent-2 went silent without notice during epoch 1)", trial.Error);
         await using var db = await harness.DbAsync();
         var runs = await db.TrialRuns.AsNoTracking().Where(r => r.TrialId == trialId).OrderBy(r => r.Id).Select(r => r.Outcome).ToListAsync();
         Assert.Equal([TrialRunOutcome.Lost, TrialRunOutcome.Lost], runs);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
+using Tuner.Core.Trials;
 using Tuner.Core.Queueing;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduling.Trials;
@@ -133,7 +134,7 @@ public sealed class SweepOrchestrator(
         var doomed = new List<Checkpoint>();
         foreach (var trial in trials.Where(t => t.Status == TrialStatus.Waiting))
         {
-            TrialTransitions.Finish(trial, TrialStatus.Cancelled, clock, sweep.StopReason ?? "sweep cancelled");
+            TrialLifecycle.Apply(trial, TrialEvent.Withdrawn, plan.TrialLimits, clock.GetUtcNow(), sweep.StopReason ?? "sweep cancelled");
             doomed.AddRange(await CheckpointRetention.ApplyAsync(db, trial, plan, ct));
         }
 

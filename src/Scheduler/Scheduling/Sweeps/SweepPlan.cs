@@ -1,4 +1,5 @@
 using Tuner.Core.Definitions;
+using Tuner.Core.Trials;
 using Tuner.Search;
 using Tuner.Search.Pruners;
 using Tuner.Search.Samplers;
@@ -13,6 +14,9 @@ public sealed record SweepPlan(SweepDefinition Definition, int Seed, SearchSpace
     public StudyDirection Direction => Definition.Objective.Direction;
 
     public string Metric => Definition.Objective.Metric;
+
+    /// <summary>budget.max_attempts and budget.max_lost_runs, as the trial state machine applies them.</summary>
+    public TrialLimits TrialLimits => TrialLimits.Of(Definition.Budget);
 
     /// <summary>The plan of a sweep stored with <paramref name="seed"/>; the same definition and seed give the same
     /// asks in any process.</summary>

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
 using Tuner.Core.Model;
+using Tuner.Core.Trials;
 using Tuner.Core.Queueing;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduling.Sweeps;
 
 namespace Tuner.Scheduling.Trials;
@@ -11,12 +13,20 @@ namespace Tuner.Scheduling.Trials;
 /// Requeues trials whose worker is gone, to resume elsewhere from their last checkpoint: leases that expired (the worker
 /// stopped heartbeating), or leases held by workers on a machine the provider says no longer exists. A vanished machine
 /// counts as a preemption; a worker gone silent on a machine still there counts as a lost run, and a trial at its
-/// sweep's budget.max_lost_runs ends Failed (see <see cref="LostRunLimit"/>).
+/// sweep's budget.max_lost_runs ends Failed: <see cref="TrialLifecycle"/> decides.
 /// </summary>
 public sealed class ExpiredLeases(
-    IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, IJobQueue queue, TimeProvider clock, ILogger<ExpiredLeases> logger)
+    IDbContextFactory<TunerDbContext> contexts,
+    SweepPlans plans,
+    IJobQueue queue,
+    CheckpointJanitor janitor,
+    TimeProvider clock,
+    ILogger<ExpiredLeases> logger)
 {
     private static readonly CapacityInstanceState[] GoneStates = [CapacityInstanceState.Terminating, CapacityInstanceState.Ended];
+
+    /// <summary>The stored name of <see cref="TrialStatus.Running"/>, as a query parameter.</summary>
+    private static readonly string Running = nameof(TrialStatus.Running);
 
     /// <summary>Ends the leases of every worker that ran on the instance at once (it cannot heartbeat any more), and requeues.</summary>
     public async Task RevokeForInstanceAsync(string instanceId, CancellationToken ct)
@@ -25,7 +35,7 @@ public sealed class ExpiredLeases(
         {
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE tuner.trials SET lease_expires_at = now() - interval '1 millisecond'
-                 WHERE status = 'Running'
+                 WHERE status = {Running}
                    AND lease_owner IN (SELECT id FROM tuner.workers WHERE instance_id = {instanceId})
                 """, ct);
         }
@@ -36,13 +46,14 @@ public sealed class ExpiredLeases(
     public async Task RequeueAsync(CancellationToken ct)
     {
         List<long> requeued = [];
+        List<Checkpoint> doomed = [];
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             // The sweeps' plans (for budget.max_lost_runs) are taken before the rows are locked: never parsed under a lock.
             var plansBySweep = await PlansOfExpiredAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var expired = await db.Trials
-                .FromSql($"SELECT * FROM tuner.trials WHERE status = 'Running' AND lease_expires_at < now() ORDER BY id FOR UPDATE")
+                .FromSql($"SELECT * FROM tuner.trials WHERE status = {Running} AND lease_expires_at < now() ORDER BY id FOR UPDATE")
                 .ToListAsync(ct);
             if (expired.Count == 0)
             {
@@ -58,25 +69,33 @@ public sealed class ExpiredLeases(
             foreach (var trial in expired)
             {
                 var machineGone = trial.LeaseOwner is { } owner && goneMachines.TryGetValue(owner, out var instance) ? instance : null;
+                var trialEvent = machineGone is null ? TrialEvent.WorkerLost : TrialEvent.MachineGone;
+                var now = clock.GetUtcNow();
                 foreach (var run in runs.Where(r => r.TrialId == trial.Id))
                 {
-                    run.Outcome = TrialRunOutcome.Lost;
-                    run.EndedAt = clock.GetUtcNow();
-                    run.EndReason = machineGone is null ? LostRunLimit.Reason(run) : $"machine {machineGone} is gone";
+                    var reason = machineGone is null ? LostRunReasons.Silent(run) : LostRunReasons.MachineGone(machineGone);
+                    TrialLifecycle.EndRun(run, TrialLifecycle.Of(trialEvent).RunEnds!.Value, now, reason);
                 }
 
-                if (machineGone is null) trial.LostRuns++;
-                else trial.Preemptions++;
                 await db.SaveChangesAsync(ct);
-                if (await EndIfLostTooOftenAsync(db, trial, plansBySweep, ct)) continue;
-                TrialTransitions.HandBack(trial);
-                requeued.Add(trial.Id);
+                var plan = await PlanOfAsync(db, trial, plansBySweep, ct);
+                var step = TrialLifecycle.Apply(trial, trialEvent, plan.TrialLimits, now, await LastLostRun.ReasonAsync(db, trial, ct));
+                if (step.HandedBack)
+                {
+                    requeued.Add(trial.Id);
+                }
+                else
+                {
+                    logger.LogWarning("Trial {TrialId} failed: {Error}", trial.Id, trial.Error);
+                    doomed.AddRange(await CheckpointRetention.ApplyAsync(db, trial, plan, ct));
+                }
             }
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
+        await janitor.DeleteAsync(doomed, ct);
         foreach (var trialId in requeued)
         {
             logger.LogWarning("Trial {TrialId}: its worker is gone; requeued to resume from its last checkpoint", trialId);
@@ -87,7 +106,7 @@ public sealed class ExpiredLeases(
     private async Task<Dictionary<long, SweepPlan>> PlansOfExpiredAsync(TunerDbContext db, CancellationToken ct)
     {
         var sweepIds = await db.Database.SqlQuery<long>(
-            $"SELECT DISTINCT sweep_id AS \"Value\" FROM tuner.trials WHERE status = 'Running' AND lease_expires_at < now()").ToListAsync(ct);
+            $"SELECT DISTINCT sweep_id AS \"Value\" FROM tuner.trials WHERE status = {Running} AND lease_expires_at < now()").ToListAsync(ct);
         var loaded = new Dictionary<long, SweepPlan>();
         foreach (var sweepId in sweepIds)
         {
@@ -97,15 +116,8 @@ public sealed class ExpiredLeases(
         return loaded;
     }
 
-    private async Task<bool> EndIfLostTooOftenAsync(
-        TunerDbContext db, Trial trial, Dictionary<long, SweepPlan> plansBySweep, CancellationToken ct)
-    {
-        // A lease that expired between the two queries: its plan is almost always cached already.
-        var plan = plansBySweep.GetValueOrDefault(trial.SweepId) ?? await plans.LoadAsync(db, trial.SweepId, ct)
+    /// <summary>A lease that expired between the two queries: its plan is almost always cached already.</summary>
+    private async Task<SweepPlan> PlanOfAsync(TunerDbContext db, Trial trial, Dictionary<long, SweepPlan> plansBySweep, CancellationToken ct) =>
+        plansBySweep.GetValueOrDefault(trial.SweepId) ?? await plans.LoadAsync(db, trial.SweepId, ct)
             ?? throw new InvalidOperationException($"sweep {trial.SweepId} of trial {trial.Id} is gone");
-        var maxLostRuns = plan.Definition.Budget.MaxLostRuns;
-        if (!await LostRunLimit.ApplyAsync(db, trial, maxLostRuns, clock, ct)) return false;
-        logger.LogWarning("Trial {TrialId} failed: {Error}", trial.Id, trial.Error);
-        return true;
-    }
 }

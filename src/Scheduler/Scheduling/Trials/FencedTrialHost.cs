@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
+using Tuner.Core.Trials;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Search.Pruners;
 using Tuner.Trainer;
@@ -73,8 +74,8 @@ public sealed class FencedTrialHost(
                 return (PruneDecision.Continue, (IReadOnlyList<Checkpoint>)[], trial.CancelRequested);
             }
 
-            TrialTransitions.Finish(trial, TrialStatus.Pruned, clock);
-            await TrialTransitions.EndRunAsync(db, context.RunId, TrialRunOutcome.Pruned, clock, ct);
+            var step = TrialLifecycle.Apply(trial, TrialEvent.Pruned, context.Plan.TrialLimits, clock.GetUtcNow());
+            await TrialRunRecords.EndAsync(db, context.RunId, step.RunEnds!.Value, clock, ct);
             return (PruneDecision.Prune, await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct), false);
         }, ct);
 

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
+using Tuner.Core.Trials;
 using Tuner.Persistence;
 
 namespace Tuner.Scheduling.Trials;
 
 /// <summary>
 /// Takes, renews and checks trial leases with single SQL statements on the database clock, so workers' clocks never matter.
+/// A lease taken is <see cref="TrialEvent.Leased"/>; one taken over from a silent worker is also
+/// <see cref="TrialEvent.WorkerLost"/> or <see cref="TrialEvent.MachineGone"/> in the same statement: what they count and
+/// how the run ends follow <see cref="TrialLifecycle"/>, and TrialLeaseLifecycleTests check it.
 /// </summary>
 public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
 {
@@ -23,32 +27,35 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         var seconds = duration.TotalSeconds;
         var terminating = nameof(CapacityInstanceState.Terminating);
         var ended = nameof(CapacityInstanceState.Ended);
+        var (waiting, running) = (nameof(TrialStatus.Waiting), nameof(TrialStatus.Running));
+        var (runRunning, runLost) = (nameof(TrialRunOutcome.Running), nameof(TrialRunOutcome.Lost));
         var tokens = await db.Database.SqlQuery<long>($"""
             WITH gone AS (
                 SELECT i.instance_id
                   FROM tuner.trials t
                   JOIN tuner.workers w ON w.id = t.lease_owner
                   JOIN tuner.capacity_instances i ON i.instance_id = w.instance_id AND i.state IN ({terminating}, {ended})
-                 WHERE t.id = {trialId} AND t.status = 'Running' AND t.lease_expires_at < now()
+                 WHERE t.id = {trialId} AND t.status = {running} AND t.lease_expires_at < now()
                  LIMIT 1
             ), taken AS (
                 UPDATE tuner.trials
-                   SET status = 'Running', lease_owner = {owner}, lease_token = lease_token + 1,
+                   SET status = {running}, lease_owner = {owner}, lease_token = lease_token + 1,
                        lease_expires_at = now() + make_interval(secs => {seconds}),
-                       lost_runs = lost_runs + CASE WHEN status = 'Running' AND NOT EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
-                       preemptions = preemptions + CASE WHEN status = 'Running' AND EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
+                       lost_runs = lost_runs + CASE WHEN status = {running} AND NOT EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
+                       preemptions = preemptions + CASE WHEN status = {running} AND EXISTS (SELECT 1 FROM gone) THEN 1 ELSE 0 END,
                        started_at = coalesce(started_at, now())
                  WHERE id = {trialId}
-                   AND (status = 'Waiting' OR (status = 'Running' AND lease_expires_at < now()))
+                   AND (status = {waiting} OR (status = {running} AND lease_expires_at < now()))
                    AND NOT cancel_requested
                 RETURNING lease_token
             ), lost AS (
                 UPDATE tuner.trial_runs
-                   SET outcome = 'Lost', ended_at = now(),
+                   SET outcome = {runLost}, ended_at = now(),
                        end_reason = coalesce((SELECT 'machine ' || instance_id || ' is gone' FROM gone),
-                                             'lease expired: the worker went silent without notice')
+                                             'worker ' || trial_runs.worker_id || ' went silent without notice during epoch '
+                                                 || (trial_runs.resumed_epoch + trial_runs.epochs_trained + 1))
                   FROM taken
-                 WHERE trial_id = {trialId} AND outcome = 'Running' AND trial_runs.lease_token < taken.lease_token
+                 WHERE trial_id = {trialId} AND outcome = {runRunning} AND trial_runs.lease_token < taken.lease_token
             )
             SELECT lease_token AS "Value" FROM taken
             """).ToListAsync(ct);
@@ -60,11 +67,12 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var seconds = duration.TotalSeconds;
+        var running = nameof(TrialStatus.Running);
         var flags = await db.Database.SqlQuery<bool>($"""
             UPDATE tuner.trials
                SET lease_expires_at = now() + make_interval(secs => {seconds})
              WHERE id = {lease.TrialId} AND lease_token = {lease.Token} AND lease_owner = {lease.Owner}
-               AND status = 'Running'
+               AND status = {running}
             RETURNING cancel_requested AS "Value"
             """).ToListAsync(ct);
         if (flags.Count == 0)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
 using Tuner.Core.Model;
+using Tuner.Core.Trials;
+using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
 
@@ -11,15 +13,19 @@ namespace Tuner.Scheduling.Trials;
 /// budget.max_lost_runs workers (the lease was taken over from a silent one) ends Failed instead: null.
 /// </summary>
 /// <remarks>The sweep's plan is taken before the trial row is locked: a large definition is never parsed under the lock.</remarks>
-public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock)
+public sealed class TrialRunStarter(
+    FencedTransaction fenced, SweepPlans plans, IDbContextFactory<TunerDbContext> contexts, CheckpointJanitor janitor, TimeProvider clock)
 {
     public async Task<(TrialContext Context, TrialSpec Spec)?> StartAsync(TrialLease lease, WorkerIdentity worker, CancellationToken ct)
     {
         var plan = await PlanAsync(lease, ct);
-        return await fenced.RunAsync<(TrialContext, TrialSpec)?>(lease, async (db, trial) =>
+        IReadOnlyList<Checkpoint> doomed = [];
+        var started = await fenced.RunAsync<(TrialContext, TrialSpec)?>(lease, async (db, trial) =>
         {
-            if (await LostRunLimit.ApplyAsync(db, trial, plan.Definition.Budget.MaxLostRuns, clock, ct))
+            var lastLost = await LastLostRun.ReasonAsync(db, trial, ct);
+            if (TrialLifecycle.Apply(trial, TrialEvent.Started, plan.TrialLimits, clock.GetUtcNow(), lastLost).To == TrialStatus.Failed)
             {
+                doomed = await CheckpointRetention.ApplyAsync(db, trial, plan, ct);
                 return null;
             }
 
@@ -47,6 +53,8 @@ public sealed class TrialRunStarter(FencedTransaction fenced, SweepPlans plans, 
             var spec = new TrialSpec(definition.Workload.Kind, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), settings, trial.Seed);
             return (new TrialContext(lease, trial.SweepId, run.Id, plan), spec);
         }, ct);
+        await janitor.DeleteAsync(doomed, ct);
+        return started;
     }
 
     private async Task<SweepPlan> PlanAsync(TrialLease lease, CancellationToken ct)

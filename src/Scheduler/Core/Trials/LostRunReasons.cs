@@ -1,0 +1,18 @@
+using Tuner.Core.Model;
+
+namespace Tuner.Core.Trials;
+
+/// <summary>What the records say when a worker is lost: on its run, and on a trial failed at budget.max_lost_runs.</summary>
+public static class LostRunReasons
+{
+    /// <summary>A silent worker's run: the worker, and the epoch it was in.</summary>
+    public static string Silent(TrialRun run) =>
+        $"worker {run.WorkerId} went silent without notice during epoch {run.ResumedEpoch + run.EpochsTrained + 1}";
+
+    /// <summary>A run whose machine the provider no longer has.</summary>
+    public static string MachineGone(string instanceId) => $"machine {instanceId} is gone";
+
+    /// <summary>A trial failed at budget.max_lost_runs, with what ended the last lost run.</summary>
+    public static string Limit(int lostRuns, string? lastReason) =>
+        $"worker lost {lostRuns} times (last: {lastReason ?? "its lease expired without notice"})";
+}

@@ -30,4 +30,22 @@ public sealed class CancelAtEpochEndTests(PostgresServerFixture postgres)
         await using var db = await harness.DbAsync();
         Assert.Equal([1, 2], await db.TrialReports.Where(r => r.TrialId == trial.Id).OrderBy(r => r.Step).Select(r => r.Step).ToListAsync());
     }
+
+    /// <summary>A running trial ends Cancelled with its sweep's reason, as the waiting ones do.</summary>
+    [Fact]
+    public async Task ARunningTrialStoppedByItsSweep_EndsCancelled_WithTheSweepsReason()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "cancel_running_reason");
+        var sweepId = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 2, parallelism: 2));
+        var trials = await harness.TrialsAsync(sweepId);
+        var worker = new StepWorker(harness, "worker-a");
+        var context = await worker.StartAsync(trials[0].Id);
+
+        Assert.True(await harness.Get<SweepSubmission>().CancelAsync(sweepId, CancellationToken.None));
+        await harness.OrchestrateAsync(sweepId);
+        await harness.Get<TrialFinalizer>().CancelAsync(context, CancellationToken.None);
+
+        var ended = await harness.TrialsAsync(sweepId);
+        Assert.All(ended, t => Assert.Equal((Core.Model.TrialStatus.Cancelled, "cancelled by request"), (t.Status, t.Error)));
+    }
 }

@@ -53,7 +53,7 @@ public sealed class SweepOrchestrator(
         if (sweep.State == SweepState.Running && sweep.Deadline is { } deadline && clock.GetUtcNow() >= deadline)
         {
             sweep.State = SweepState.Cancelling;
-            sweep.StopReason = "deadline reached";
+            sweep.StopReason = StopReasons.DeadlineReached;
         }
 
         var created = new List<Trial>();
@@ -69,7 +69,7 @@ public sealed class SweepOrchestrator(
             {
                 sweep.State = SweepState.Completed;
                 sweep.FinishedAt = clock.GetUtcNow();
-                sweep.StopReason ??= "max_trials reached";
+                sweep.StopReason ??= StopReasons.MaxTrialsReached;
                 logger.LogInformation("Sweep {SweepId} completed", sweep.Id);
             }
         }
@@ -134,7 +134,7 @@ public sealed class SweepOrchestrator(
         var doomed = new List<Checkpoint>();
         foreach (var trial in trials.Where(t => t.Status == TrialStatus.Waiting))
         {
-            TrialLifecycle.Apply(trial, TrialEvent.Withdrawn, plan.TrialLimits, clock.GetUtcNow(), sweep.StopReason ?? "sweep cancelled");
+            TrialLifecycle.Apply(trial, TrialEvent.Withdrawn, plan.TrialLimits, clock.GetUtcNow(), StopReasons.ForTrial(sweep.StopReason));
             doomed.AddRange(await CheckpointRetention.ApplyAsync(db, trial, plan, ct));
         }
 

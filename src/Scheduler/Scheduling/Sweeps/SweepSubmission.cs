@@ -42,7 +42,7 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var changed = await db.Sweeps.Where(s => s.Id == sweepId && s.State == SweepState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Cancelling)
-                .SetProperty(x => x.StopReason, "cancelled by request"), ct);
+                .SetProperty(x => x.StopReason, StopReasons.CancelledByRequest), ct);
         if (changed == 1)
         {
             queue.EnqueueOrchestration(sweepId);

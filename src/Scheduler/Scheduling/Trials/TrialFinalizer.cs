@@ -1,4 +1,6 @@
 using Tuner.Scheduling.Checkpoints;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Model;
 using Tuner.Core.Queueing;
 using Tuner.Core.Trials;
 
@@ -13,8 +15,8 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
 {
     public Task CompleteAsync(TrialContext context, CancellationToken ct) => EndAsync(context, TrialEvent.Completed, ct);
 
-    public Task CancelAsync(TrialContext context, CancellationToken ct) =>
-        EndAsync(context, TrialEvent.Cancelled, ct, error: "sweep cancelled");
+    /// <summary>The sweep stopped while the trial ran: Cancelled, with the sweep's reason (cancelled by request, deadline reached).</summary>
+    public Task CancelAsync(TrialContext context, CancellationToken ct) => EndAsync(context, TrialEvent.Cancelled, ct);
 
     /// <summary>Preempted (SIGTERM, a spot notice): back to the queue to resume from its checkpoint; not a failure.</summary>
     /// <param name="reason">The notice, recorded on the run: "EC2 spot instance-action terminate at ...".</param>
@@ -38,6 +40,11 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
         TrialStep? step = null;
         var doomed = await fenced.RunAsync(context.Lease, async (db, trial) =>
         {
+            if (trialEvent == TrialEvent.Cancelled)
+            {
+                error = StopReasons.ForTrial(await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.StopReason).SingleAsync(ct));
+            }
+
             step = TrialLifecycle.Apply(trial, trialEvent, context.Plan.TrialLimits, clock.GetUtcNow(), error);
             if (step.RunEnds is { } outcome)
             {

@@ -127,7 +127,7 @@ public sealed class CheckpointRetentionTests(PostgresServerFixture postgres)
         {
             db.TrialReports.Add(new TrialReport
             {
-                TrialId = trial.Id, Step = epoch, Value = values[epoch - 1], MetricsJson = "{}", ReportedAt = DateTimeOffset.UnixEpoch,
+                TrialId = trial.Id, Epoch = epoch, Value = values[epoch - 1], MetricsJson = "{}", ReportedAt = DateTimeOffset.UnixEpoch,
             });
         }
 

@@ -28,7 +28,7 @@ public sealed class CancelAtEpochEndTests(PostgresServerFixture postgres)
 
         await Assert.ThrowsAsync<TrialCancelRequestedException>(() => worker.ReportAsync(context, 2, 0.6));
         await using var db = await harness.DbAsync();
-        Assert.Equal([1, 2], await db.TrialReports.Where(r => r.TrialId == trial.Id).OrderBy(r => r.Step).Select(r => r.Step).ToListAsync());
+        Assert.Equal([1, 2], await db.TrialReports.Where(r => r.TrialId == trial.Id).OrderBy(r => r.Epoch).Select(r => r.Epoch).ToListAsync());
     }
 
     /// <summary>A running trial ends Cancelled with its sweep's reason, as the waiting ones do.</summary>

@@ -148,12 +148,12 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         {
             staleWorkRan = true;
             trial.Error = "written by a worker that lost its lease";
-            db.TrialReports.Add(new TrialReport { TrialId = trialId, Step = 1, Value = 0.5, MetricsJson = "{}" });
+            db.TrialReports.Add(new TrialReport { TrialId = trialId, Epoch = 1, Value = 0.5, MetricsJson = "{}" });
             return Task.FromResult(0);
         }, CancellationToken.None));
         await fenced.RunAsync(current, (db, trial) =>
         {
-            db.TrialReports.Add(new TrialReport { TrialId = trialId, Step = 2, Value = 0.7, MetricsJson = "{}" });
+            db.TrialReports.Add(new TrialReport { TrialId = trialId, Epoch = 2, Value = 0.7, MetricsJson = "{}" });
             return Task.FromResult(0);
         }, CancellationToken.None);
 
@@ -163,7 +163,7 @@ public sealed class TrialLeaseTests(PostgresServerFixture postgres)
         var trial = await TrialAsync(harness, trialId);
         Assert.Null(trial.Error);
         await using var db = await harness.DbAsync();
-        Assert.Equal([2], await db.TrialReports.Where(r => r.TrialId == trialId).Select(r => r.Step).ToListAsync());
+        Assert.Equal([2], await db.TrialReports.Where(r => r.TrialId == trialId).Select(r => r.Epoch).ToListAsync());
     }
 
     internal static async Task<long> FirstTrialAsync(SchedulerHarness harness)

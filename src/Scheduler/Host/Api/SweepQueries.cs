@@ -80,8 +80,8 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         return trials.Select(t => new TrialView(
             t.Id, t.Number, t.Status.ToString(), ParamsJson.Deserialize(t.ParamsJson, plan.Space), t.Value, t.BestEpoch,
             t.Preemptions, t.LostRuns, t.Attempts, t.Error,
-            t.Reports.OrderBy(r => r.Step).Select(r => new ReportedValue(
-                r.Step, r.Value, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds)).ToList(),
+            t.Reports.OrderBy(r => r.Epoch).Select(r => new ReportedValue(
+                r.Epoch, r.Value, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds)).ToList(),
             t.Checkpoints.OrderBy(c => c.Epoch).ThenBy(c => c.Batch).Select(c => c.Uri).ToList(),
             t.Runs.OrderBy(r => r.Id).Select(r => new TrialRunView(
                 r.WorkerId, r.ResumedEpoch, r.ResumedBatch, r.EpochsTrained, r.Outcome.ToString(), r.StartedAt, r.EndedAt, r.EndReason)).ToList()))

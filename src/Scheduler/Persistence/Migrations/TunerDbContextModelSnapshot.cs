@@ -505,9 +505,9 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("trial_id");
 
-                    b.Property<int>("Step")
+                    b.Property<int>("Epoch")
                         .HasColumnType("integer")
-                        .HasColumnName("step");
+                        .HasColumnName("epoch");
 
                     b.Property<string>("MetricsJson")
                         .IsRequired()
@@ -526,7 +526,7 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("value");
 
-                    b.HasKey("TrialId", "Step")
+                    b.HasKey("TrialId", "Epoch")
                         .HasName("pk_trial_reports");
 
                     b.ToTable("trial_reports", "tuner");

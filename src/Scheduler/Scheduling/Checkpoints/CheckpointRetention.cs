@@ -53,7 +53,7 @@ public static class CheckpointRetention
         TunerDbContext db, long trialId, IReadOnlyList<Checkpoint> candidates, SweepPlan plan, CancellationToken ct)
     {
         var values = await db.TrialReports.Where(r => r.TrialId == trialId)
-            .ToDictionaryAsync(r => r.Step, r => r.Value, ct);
+            .ToDictionaryAsync(r => r.Epoch, r => r.Value, ct);
         Checkpoint? best = null;
         double? bestValue = null;
         foreach (var checkpoint in candidates.Where(c => c.Batch == 0).OrderBy(c => c.Epoch))

@@ -23,11 +23,11 @@ public static class TrialHistory
             .ToListAsync(ct);
         var reports = await db.TrialReports.AsNoTracking()
             .Where(r => db.Trials.Any(t => t.Id == r.TrialId && t.SweepId == sweepId))
-            .Select(r => new { r.TrialId, r.Step, r.Value })
+            .Select(r => new { r.TrialId, r.Epoch, r.Value })
             .ToListAsync(ct);
         var valuesByTrial = reports
             .GroupBy(r => r.TrialId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Step - 1, r => r.Value));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Epoch - 1, r => r.Value));
 
         return trials
             .Select(t => new FrozenTrial(

@@ -123,7 +123,7 @@ public sealed class FencedTrialHost(
         var row = await db.TrialReports.FindAsync([context.TrialId, report.Epoch], ct);
         if (row is null)
         {
-            row = new TrialReport { TrialId = context.TrialId, Step = report.Epoch, MetricsJson = "{}" };
+            row = new TrialReport { TrialId = context.TrialId, Epoch = report.Epoch, MetricsJson = "{}" };
             db.TrialReports.Add(row);
         }
 
@@ -144,12 +144,12 @@ public sealed class FencedTrialHost(
         var reports = await db.TrialReports.AsNoTracking().Where(r => r.TrialId == trial.Id).ToListAsync(ct);
         trial.Value = null;
         trial.BestEpoch = null;
-        foreach (var report in reports.OrderBy(r => r.Step))
+        foreach (var report in reports.OrderBy(r => r.Epoch))
         {
             if (context.Plan.Direction.IsBetter(report.Value, trial.Value))
             {
                 trial.Value = report.Value;
-                trial.BestEpoch = report.Step;
+                trial.BestEpoch = report.Epoch;
             }
         }
     }

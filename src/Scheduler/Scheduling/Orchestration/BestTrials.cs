@@ -2,19 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduling.Sweeps;
-using Tuner.Search;
+using Tuner.Core.Trials;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Orchestration;
 
 /// <summary>A sweep's complete trials ranked by their value, and which of them keep a checkpoint.</summary>
 internal static class BestTrials
 {
-    /// <summary>Complete trials, best first.</summary>
-    public static List<Trial> Rank(List<Trial> trials, SweepPlan plan)
-    {
-        return trials.Where(t => t.Status == TrialStatus.Complete && t.Value is not null)
-            .BestFirst(plan.Direction, t => t.Value, t => t.Number).ToList();
-    }
+    /// <summary>Complete trials, best first (<see cref="TrialRanking"/>).</summary>
+    public static List<Trial> Rank(List<Trial> trials, SweepPlan plan) => TrialRanking.BestFirst(trials, plan.Direction);
 
     /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
     public static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(

@@ -9,6 +9,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduling.Trials;
 using Tuner.Search;
 using Tuner.Search.Samplers;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Orchestration;
 

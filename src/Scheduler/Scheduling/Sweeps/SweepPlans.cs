@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Core.Definitions;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Sweeps;
 

@@ -6,6 +6,7 @@ using Tuner.Core.Trials;
 using Tuner.Core.Queueing;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduling.Sweeps;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Trials;
 

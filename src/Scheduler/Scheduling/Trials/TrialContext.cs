@@ -1,4 +1,5 @@
 using Tuner.Scheduling.Sweeps;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Trials;
 

@@ -5,6 +5,7 @@ using Tuner.Core.Trials;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduling.Trials;
 

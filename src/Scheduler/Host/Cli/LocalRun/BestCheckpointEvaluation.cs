@@ -3,6 +3,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Workloads;
+using Tuner.Core.Sweeps;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 

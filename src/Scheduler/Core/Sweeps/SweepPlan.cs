@@ -5,7 +5,7 @@ using Tuner.Search.Pruners;
 using Tuner.Search.Samplers;
 using Tuner.Search.Spaces;
 
-namespace Tuner.Scheduling.Sweeps;
+namespace Tuner.Core.Sweeps;
 
 /// <summary>A stored sweep definition turned into the objects that run it: space, sampler, pruner, objective.</summary>
 /// <param name="Seed">The sweep's stored seed: the sampler's, and the base of every trial's training seed.</param>

@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Api;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Api;
 

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Api;
 

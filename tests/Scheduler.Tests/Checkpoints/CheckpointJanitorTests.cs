@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Checkpoints;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -1,9 +1,11 @@
 using Npgsql;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Data;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.S3;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

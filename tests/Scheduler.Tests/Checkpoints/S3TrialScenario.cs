@@ -4,7 +4,6 @@ using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduling.Events;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.Trainer;

@@ -1,6 +1,6 @@
 using Tuner.Scheduler.Cli.Failures;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Cli;
 

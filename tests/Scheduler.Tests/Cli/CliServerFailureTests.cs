@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Tuner.Scheduler.Cli.Failures;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Cli;
 

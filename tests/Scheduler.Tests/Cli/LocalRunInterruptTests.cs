@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Cli.Failures;
 using Tuner.Persistence;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
-using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Data;
 using Xunit.Abstractions;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Cli;
 

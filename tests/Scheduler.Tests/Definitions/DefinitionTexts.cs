@@ -1,5 +1,5 @@
 using Tuner.Core.Definitions;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Definitions;
 

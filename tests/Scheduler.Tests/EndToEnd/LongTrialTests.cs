@@ -1,8 +1,9 @@
 using Npgsql;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Data;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.EndToEnd;
 

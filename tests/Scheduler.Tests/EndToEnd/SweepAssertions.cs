@@ -2,6 +2,7 @@ using Tuner.Scheduler.Api.Contracts;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Workloads;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.EndToEnd;
 
@@ -70,7 +71,7 @@ internal static class SweepAssertions
         var parameters = best.Params.ToDictionary(p => p.Key, p => ToValue(p.Value));
         var spec = new TrialSpec("mnist-mlp", parameters, new WorkloadSettings(5, TrainSamples: 12000, ValidationSamples: 1000), 0);
         var accuracy = await workload.EvaluateTestAccuracyAsync(
-            spec, new TrainingEnvironment(Support.RepositoryPaths.MnistDirectory), stream, CancellationToken.None);
+            spec, new TrainingEnvironment(TestSupport.RepositoryPaths.MnistDirectory), stream, CancellationToken.None);
         Assert.InRange(accuracy, 0.5, 1.0);
     }
 

@@ -1,6 +1,6 @@
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Orchestration;
 

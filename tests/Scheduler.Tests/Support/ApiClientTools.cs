@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Support;
 

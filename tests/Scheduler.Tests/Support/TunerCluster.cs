@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Support;
 

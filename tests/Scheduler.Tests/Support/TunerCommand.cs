@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Tuner.Scheduling.Workers;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Support;
 

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Tests.Capacity.Registry;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Data;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Capacity.Availability;
 

@@ -6,9 +6,10 @@ using Tuner.Scheduler.Api.Contracts;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.EndToEnd;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Data;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Capacity.Local;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Tuner.Trainer.Checkpoints.S3;
+using Tuner.TestSupport.S3;
 
 namespace Tuner.Trainer.Tests.Checkpoints.S3;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tuner.Scheduler.Tests.Infrastructure;
+namespace Tuner.TestSupport;
 
 /// <summary>
 /// A loopback TCP port nothing listens on right now. PostgreSQL cannot be told "port 0", so tests ask the OS for an

@@ -1,14 +1,13 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using PutBucketRequest = Amazon.S3.Model.PutBucketRequest;
 using Tuner.Trainer.Checkpoints.S3;
-using Tuner.Trainer.Tests.Checkpoints.S3;
+using PutBucketRequest = Amazon.S3.Model.PutBucketRequest;
 
-namespace Tuner.Scheduler.Tests.Infrastructure;
+namespace Tuner.TestSupport.S3;
 
 /// <summary>
-/// One fauxqs server and one bucket for a test class (use it as a class fixture beside the "postgres" collection);
-/// each test works under a location of its own. fauxqs accepts any credentials: the tests sign with test/test.
+/// One fauxqs server and one bucket, shared as a class or collection fixture; each test works under a location of its
+/// own. fauxqs accepts any credentials: the tests sign with test/test.
 /// </summary>
 public sealed class S3ServerFixture : IAsyncLifetime
 {
@@ -26,7 +25,13 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <summary>A fresh location, "s3://tuner-checkpoints/tests/&lt;guid&gt;".</summary>
     public S3Location NewLocation() => new(Bucket, $"tests/{Guid.NewGuid():N}");
 
+    /// <summary>A store at <paramref name="location"/> with the fixture's options.</summary>
     public S3CheckpointStore NewStore(S3Location location) => new(Client, location, Options);
+
+    /// <summary>A store under a fresh location, with <paramref name="thresholdBytes"/> as the multipart threshold and
+    /// the smallest part size S3 allows.</summary>
+    public S3CheckpointStore NewStore(long thresholdBytes = 16 * S3StoreOptions.MiB) =>
+        new(Client, NewLocation(), Options with { MultipartThresholdBytes = thresholdBytes, PartSizeBytes = S3StoreOptions.MinPartSizeBytes });
 
     public async Task InitializeAsync()
     {

@@ -1,9 +1,12 @@
-namespace Tuner.Scheduler.Tests.Support;
+namespace Tuner.TestSupport;
 
 /// <summary>Paths inside the repository the tests run from.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>Test tools that scripts/setup and scripts/test install from npm (fauxqs, the OpenAPI client tools).</summary>
+    public static string ToolsDirectory => Path.Combine(Root, ".tuner", "tools");
 
     /// <summary>MNIST files shared by every test run (downloaded once; never committed).</summary>
     public static string MnistDirectory => Path.Combine(Root, ".tuner", "data", "mnist");

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduler.Tests.Support;
+namespace Tuner.TestSupport;
 
 /// <summary>Polls a condition until it holds or a deadline passes; no fixed sleeps in tests.</summary>
 public static class Eventually

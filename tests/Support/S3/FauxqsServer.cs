@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace Tuner.Trainer.Tests.Checkpoints.S3;
+namespace Tuner.TestSupport.S3;
 
 /// <summary>The fauxqs S3 emulator that scripts/setup installs into &lt;repository root&gt;/.tuner/tools, running as
 /// a child process on a free loopback port until disposed.</summary>
@@ -23,13 +22,13 @@ public sealed class FauxqsServer : IAsyncDisposable
 
     public static async Task<FauxqsServer> StartAsync()
     {
-        var executable = Path.Join(RepositoryRoot(), ".tuner", "tools", "node_modules", ".bin", "fauxqs");
+        var executable = Path.Join(RepositoryPaths.ToolsDirectory, "node_modules", ".bin", "fauxqs");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
                 $"the S3 test server is missing: expected fauxqs at '{executable}'; run scripts/setup (it installs fauxqs 1.9.2 from npm through scripts/lib/s3server.sh)");
         }
-        var port = FreeLoopbackPort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -92,21 +91,5 @@ public sealed class FauxqsServer : IAsyncDisposable
     private string Output()
     {
         lock (_output) return _output.ToString();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "Tuner.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no Tuner.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Tuner.LocalPostgres;
 
-namespace Tuner.Scheduler.Tests.Infrastructure;
+namespace Tuner.TestSupport.Postgres;
 
 /// <summary>
 /// One real PostgreSQL server per test run (Durable=false: no fsync), in a fresh temporary directory on a free

@@ -1,6 +1,6 @@
 using Tuner.LocalPostgres;
 
-namespace Tuner.Scheduler.Tests.Infrastructure;
+namespace Tuner.TestSupport;
 
 /// <summary>
 /// A fresh temporary directory that PostgreSQL's account can use: when tests run as root it belongs to the

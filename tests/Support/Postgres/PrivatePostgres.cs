@@ -1,6 +1,6 @@
 using Tuner.LocalPostgres;
 
-namespace Tuner.Scheduler.Tests.Infrastructure;
+namespace Tuner.TestSupport.Postgres;
 
 /// <summary>
 /// A real PostgreSQL server of one test's own, so the test can stop and start it (a database outage) without

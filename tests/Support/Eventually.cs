@@ -19,4 +19,9 @@ public static class Eventually
 
         throw new TimeoutException($"timed out after {timeout.TotalSeconds:F0}s waiting for {what}\n{diagnostics?.Invoke()}");
     }
+
+    /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> when it does
+    /// not within <paramref name="timeout"/>.</summary>
+    public static Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        GetAsync(async () => await condition() ? what : null, timeout, what);
 }

@@ -4,6 +4,7 @@ using Tuner.Core.Definitions;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity;
 

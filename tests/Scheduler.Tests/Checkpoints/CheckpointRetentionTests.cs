@@ -6,6 +6,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Checkpoints;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

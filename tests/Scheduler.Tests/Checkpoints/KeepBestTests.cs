@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

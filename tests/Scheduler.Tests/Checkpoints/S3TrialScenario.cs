@@ -9,6 +9,7 @@ using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Core.Events;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -3,6 +3,7 @@ using Tuner.Scheduling.Orchestration;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Orchestration;
 

@@ -3,6 +3,7 @@ using Tuner.Scheduler.Tests.Support;
 using Tuner.Search;
 using Tuner.Search.Samplers;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Sweeps;
 

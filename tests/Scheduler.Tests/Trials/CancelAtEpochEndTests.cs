@@ -3,6 +3,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

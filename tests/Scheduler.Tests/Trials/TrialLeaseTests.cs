@@ -5,6 +5,7 @@ using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.Jobs;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

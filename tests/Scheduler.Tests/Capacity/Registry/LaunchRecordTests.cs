@@ -3,6 +3,7 @@ using Tuner.Core.Model;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

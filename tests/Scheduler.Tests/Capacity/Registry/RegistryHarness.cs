@@ -12,6 +12,7 @@ using Tuner.Core.Capacity;
 using Tuner.Scheduling.Settings;
 using Tuner.TestSupport.Postgres;
 using Microsoft.Extensions.Time.Testing;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # OpenAPI tools for Tuner's tests. Source this file, then call the function.
 #
-# tests/Scheduler.Tests/Api/GeneratedClientTests lints the document a real `tuner server` serves with Redocly's CLI,
+# tests/Scheduler.EndToEnd.Tests/Api/GeneratedClientTests lints the document a real `tuner server` serves with Redocly's CLI,
 # generates a TypeScript client from it with openapi-typescript, typechecks it with tsc and runs it with node against
 # that server. The tools and their exact versions are in tests/ApiClient/package.json and package-lock.json; they are
 # installed with `npm ci` into .tuner/tools/api-client, where the test expects them. ensure_node (scripts/lib/node.sh) provides Node >= 20.19.

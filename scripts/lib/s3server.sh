@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # S3-compatible test server for Tuner's tests. Source this file, then call the functions.
 #
-# The S3 checkpoint store's tests (tests/Trainer.Tests/Checkpoints/S3) start fauxqs, an S3 emulator from npm, as a
+# The S3 tests start fauxqs (tests/Support/S3/FauxqsServer.cs), an S3 emulator from npm, as a
 # child process on a free loopback port. No MinIO server can be installed from Debian's or npm's registries.
 # fauxqs is started as `.tuner/tools/node_modules/.bin/fauxqs` with FAUXQS_PORT=<port> FAUXQS_LOGGER=false; it keeps
 # its buckets in memory and answers GET /health when ready.

@@ -2,15 +2,16 @@ using System.Net;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Dashboard.Tests;
 
-public sealed class TunerDashboardTests(HangfirePostgres postgres) : IClassFixture<HangfirePostgres>
+public sealed class TunerDashboardTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
 {
     [Fact]
     public async Task Hangfire_Answers200Locally_WithTheTunerTitle_AndNoConnectionString()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
+        var connectionString = await postgres.CreateDatabaseAsync("dashboard");
         await using var app = await DashboardApp.StartAsync(connectionString);
 
         var response = await app.Http.GetAsync(TunerDashboard.HangfirePath.TrimStart('/'));
@@ -27,7 +28,7 @@ public sealed class TunerDashboardTests(HangfirePostgres postgres) : IClassFixtu
     [Fact]
     public async Task Hangfire_Returns401_ForARequestForwardedFromAnotherMachine()
     {
-        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync());
+        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync("dashboard"));
         using var request = new HttpRequestMessage(HttpMethod.Get, TunerDashboard.HangfirePath.TrimStart('/'));
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
@@ -40,7 +41,7 @@ public sealed class TunerDashboardTests(HangfirePostgres postgres) : IClassFixtu
     [Fact]
     public async Task Hangfire_ShowsAJobEnqueuedInThePostgreSqlStorage()
     {
-        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync());
+        await using var app = await DashboardApp.StartAsync(await postgres.CreateDatabaseAsync("dashboard"));
         var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => Console.WriteLine("dashboard probe"));
 
         var response = await app.Http.GetAsync($"{TunerDashboard.HangfirePath.TrimStart('/')}/jobs/details/{jobId}");

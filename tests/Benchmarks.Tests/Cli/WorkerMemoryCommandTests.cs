@@ -1,4 +1,5 @@
 using Tuner.Benchmarks.Cli;
+using Tuner.TestSupport;
 
 namespace Tuner.Benchmarks.Tests.Cli;
 
@@ -7,7 +8,7 @@ public class WorkerMemoryCommandTests
     [Fact]
     public void WorkerMemory_TrainsTheTrialsAndPrintsOneLine_WithExactlyTheDocumentedFields()
     {
-        var run = CliRun.Of("worker-memory", "--trials", "2", "--train-samples", "256", "--data", MnistDirectory());
+        var run = CliRun.Of("worker-memory", "--trials", "2", "--train-samples", "256", "--data", RepositoryPaths.MnistDirectory);
 
         Assert.Equal(0, run.ExitCode);
         var line = Assert.Single(run.Lines);
@@ -27,15 +28,5 @@ public class WorkerMemoryCommandTests
 
         Assert.Equal(BenchmarkCli.UsageError, run.ExitCode);
         Assert.Contains("--train-samples must be at most 54000, but got 60000", run.Error, StringComparison.Ordinal);
-    }
-
-    // The repository's MNIST folder, where the Trainer tests and `tuner` keep it (downloaded there when missing).
-    private static string MnistDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "Tuner.sln"))) return Path.Join(dir.FullName, ".tuner", "data", "mnist");
-        }
-        throw new InvalidOperationException($"no Tuner.sln above {AppContext.BaseDirectory}");
     }
 }

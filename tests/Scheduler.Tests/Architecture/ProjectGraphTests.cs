@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Architecture;
 

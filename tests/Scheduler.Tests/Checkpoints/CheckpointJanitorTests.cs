@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduling.Checkpoints;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Trainer.Checkpoints;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

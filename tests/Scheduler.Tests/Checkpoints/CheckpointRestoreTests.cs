@@ -4,13 +4,14 @@ using Tuner.Scheduling.Checkpoints;
 using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduling.Events;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using static Tuner.Scheduler.Tests.Checkpoints.S3TrialScenario;
 using Tuner.Core.Events;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.S3;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

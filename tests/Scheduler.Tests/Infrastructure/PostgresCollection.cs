@@ -1,3 +1,5 @@
+using Tuner.TestSupport.Postgres;
+
 namespace Tuner.Scheduler.Tests.Infrastructure;
 
 /// <summary>Tests in [Collection("postgres")] share one <see cref="PostgresServerFixture"/> and run one at a time.</summary>

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Npgsql;
 using Tuner.LocalPostgres;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.LocalPostgres;
 

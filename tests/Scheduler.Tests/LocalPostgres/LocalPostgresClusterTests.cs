@@ -1,6 +1,6 @@
 using Npgsql;
 using Tuner.LocalPostgres;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.LocalPostgres;
 

@@ -8,8 +8,9 @@ using Tuner.Core.Definitions;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduling.Orchestration;
 using Tuner.Scheduling.Sweeps;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduling.Settings;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Tuner.Core.Model;
 using Tuner.Scheduling.Sweeps;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Sweeps;
 

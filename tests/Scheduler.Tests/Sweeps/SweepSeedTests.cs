@@ -1,8 +1,9 @@
 using Tuner.Scheduling.Sweeps;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Search;
 using Tuner.Search.Samplers;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Sweeps;
 

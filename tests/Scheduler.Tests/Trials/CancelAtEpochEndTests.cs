@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduling.Sweeps;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

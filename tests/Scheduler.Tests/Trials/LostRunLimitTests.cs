@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -25,14 +25,6 @@ public class RandomSamplerDeterminismTests
     ];
 
     [Fact]
-    public void Sample_ReturnsSameParams_WhenSeedAndHistoryMatch()
-    {
-        var first = new RandomSampler(42).Sample(new SamplingContext(Space, StudyDirection.Minimize, History, 2));
-        var second = new RandomSampler(42).Sample(new SamplingContext(Space, StudyDirection.Minimize, History.ToList(), 2));
-        Assert.Equal(first, second);
-    }
-
-    [Fact]
     public void Sample_ReturnsDifferentParams_ForDifferentTrialNumbers()
     {
         var sampler = new RandomSampler(42);
@@ -66,13 +58,5 @@ public class RandomSamplerDeterminismTests
         Assert.Equal(PinnedLearningRate, (double)sample["learning_rate"]);
         Assert.Equal(PinnedHiddenUnits, sample["hidden_units"]);
         Assert.Equal(PinnedOptimizer, sample["optimizer"]);
-    }
-
-    [Fact]
-    public void Seed_IsPickedOnce_WhenNoneIsGiven()
-    {
-        var sampler = new RandomSampler();
-        var context = new SamplingContext(Space, StudyDirection.Minimize, [], 0);
-        Assert.Equal(sampler.Sample(context), sampler.Sample(context));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Tuner.Trainer.Preemption;
 
 namespace Tuner.Trainer.Tests.Preemption;
@@ -5,7 +6,8 @@ namespace Tuner.Trainer.Tests.Preemption;
 public sealed class CompositePreemptionWatcherTests : IAsyncLifetime
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(30);
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero));
+    private static readonly TimeSpan Ec2PollInterval = TimeSpan.FromMilliseconds(20);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero));
     private readonly HttpClient _http = new();
     private FakeImdsServer _imds = null!;
     private FakeGceMetadataServer _gce = null!;
@@ -32,7 +34,7 @@ public sealed class CompositePreemptionWatcherTests : IAsyncLifetime
         var terminationTime = _clock.GetUtcNow().AddMinutes(2);
 
         _imds.SetInstanceAction("terminate", terminationTime);
-        var notice = await wait.WaitAsync(SafetyTimeout);
+        var notice = await _clock.AdvanceWhileWaitingAsync(wait.WaitAsync(SafetyTimeout), Ec2PollInterval);
 
         Assert.Equal(("ec2-spot", terminationTime), (notice.Source, notice.TerminationTime));
         Assert.True(await _gce.LongPollsAbandoned.WaitAsync(SafetyTimeout));
@@ -61,7 +63,7 @@ public sealed class CompositePreemptionWatcherTests : IAsyncLifetime
     }
 
     private Ec2SpotNoticeWatcher Ec2Watcher() =>
-        new(_http, _imds.Endpoint, _clock, TimeSpan.FromMilliseconds(20));
+        new(_http, _imds.Endpoint, _clock, Ec2PollInterval);
 
     private GcePreemptionWatcher GceWatcher() => new(_http, _gce.Endpoint);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Tuner.Trainer.Preemption;
 
 namespace Tuner.Trainer.Tests.Preemption;
@@ -7,7 +8,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero));
     private readonly HttpClient _http = new();
     private FakeImdsServer _imds = null!;
 
@@ -26,7 +27,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
         var wait = Watcher().WaitForNoticeAsync(cancel.Token);
 
         for (var poll = 0; poll < 3; poll++)
-            Assert.True(await _imds.InstanceActionPolls.WaitAsync(SafetyTimeout));
+            Assert.True(await NextPollAsync());
         Assert.False(wait.IsCompleted);
         await cancel.CancelAsync();
 
@@ -42,7 +43,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
         var terminationTime = _clock.GetUtcNow().AddMinutes(2);
 
         _imds.SetInstanceAction("terminate", terminationTime);
-        var notice = await wait.WaitAsync(SafetyTimeout);
+        var notice = await _clock.AdvanceWhileWaitingAsync(wait.WaitAsync(SafetyTimeout), PollInterval);
 
         Assert.Equal("ec2-spot", notice.Source);
         Assert.Equal(terminationTime, notice.TerminationTime);
@@ -57,7 +58,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(61));
         _imds.SetInstanceAction("stop", _clock.GetUtcNow().AddMinutes(2));
-        var notice = await wait.WaitAsync(SafetyTimeout);
+        var notice = await _clock.AdvanceWhileWaitingAsync(wait.WaitAsync(SafetyTimeout), PollInterval);
 
         Assert.Contains("stop", notice.Detail, StringComparison.Ordinal);
         Assert.Equal(2, _imds.TokensIssued);
@@ -71,7 +72,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
 
         _imds.RevokeAllTokens();
         _imds.SetInstanceAction("hibernate", _clock.GetUtcNow().AddMinutes(2));
-        var notice = await wait.WaitAsync(SafetyTimeout);
+        var notice = await _clock.AdvanceWhileWaitingAsync(wait.WaitAsync(SafetyTimeout), PollInterval);
 
         Assert.Contains("hibernate", notice.Detail, StringComparison.Ordinal);
         Assert.True(_imds.UnauthorizedResponses >= 1, $"expected a 401 after revoking tokens, got {_imds.UnauthorizedResponses}");
@@ -89,7 +90,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
         var wait = watcher.WaitForNoticeAsync(cancel.Token);
 
         for (var poll = 0; poll < 3; poll++)
-            Assert.True(await _imds.InstanceActionPolls.WaitAsync(SafetyTimeout));
+            Assert.True(await NextPollAsync());
         Assert.False(wait.IsCompleted);
         await cancel.CancelAsync();
 
@@ -106,7 +107,7 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
         Assert.True(await _imds.InstanceActionPolls.WaitAsync(SafetyTimeout));
 
         _imds.SetRebalanceRecommendation(_clock.GetUtcNow());
-        var notice = await wait.WaitAsync(SafetyTimeout);
+        var notice = await _clock.AdvanceWhileWaitingAsync(wait.WaitAsync(SafetyTimeout), PollInterval);
 
         Assert.Equal("ec2-rebalance", notice.Source);
         Assert.Null(notice.TerminationTime);
@@ -136,6 +137,10 @@ public sealed class Ec2SpotNoticeWatcherTests : IAsyncLifetime
             Environment.SetEnvironmentVariable(Ec2SpotNoticeWatcher.EndpointVariable, previous);
         }
     }
+
+    /// <summary>Waits for the watcher's next instance-action poll, moving the clock on so that it polls.</summary>
+    private Task<bool> NextPollAsync() =>
+        _clock.AdvanceWhileWaitingAsync(_imds.InstanceActionPolls.WaitAsync(SafetyTimeout), PollInterval);
 
     private Ec2SpotNoticeWatcher Watcher(TimeSpan? tokenLifetime = null) =>
         new(_http, _imds.Endpoint, _clock, PollInterval, tokenLifetime: tokenLifetime);

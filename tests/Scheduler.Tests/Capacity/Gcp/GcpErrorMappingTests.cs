@@ -2,6 +2,7 @@ using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Gcp;
 using Tuner.Scheduler.Tests.Capacity.Gcp.Fake;
 using Tuner.Core.Capacity;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 
@@ -48,7 +49,7 @@ public sealed class GcpErrorMappingTests
     public async Task List_ThrowsThrottledUnreachable_WhenComputeEngineCannotBeReached()
     {
         using var http = new HttpClient();
-        var endpoint = new Uri($"http://127.0.0.1:{Infrastructure.FreePort.Next()}/compute/v1/");
+        var endpoint = new Uri($"http://127.0.0.1:{TestSupport.FreePort.Next()}/compute/v1/");
         var provider = new GcpCapacityProvider(new GcpOptions("tuner-test", GcpHarness.DefaultZones, Endpoint: endpoint), http,
             Google.Apis.Auth.OAuth2.GoogleCredential.FromAccessToken("test-token"), TimeProvider.System);
 

@@ -1,6 +1,7 @@
 using Tuner.Scheduling.Capacity;
 using Tuner.Capacity.Gcp;
 using Tuner.Core.Capacity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 
@@ -25,7 +26,7 @@ public sealed class GcpIdempotencyTests
     public async Task Launch_WaitsOnFirstOperation_WhenRetriedWithSameRequestIdAfterTimeout()
     {
         await using var gcp = await GcpHarness.StartAsync(o => o with { OperationTimeout = TimeSpan.FromSeconds(3) },
-            new SteppingClock(TimeSpan.FromSeconds(1)));
+            new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) });
         gcp.Fake.WaitsToFinish = 4;
         var request = GcpHarness.Request();
         var timedOut = await Assert.ThrowsAsync<CapacityException>(() => gcp.Provider.LaunchAsync(request, CancellationToken.None));

@@ -1,5 +1,6 @@
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Capacity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 
@@ -25,7 +26,7 @@ public sealed class GcpOperationPollingTests
     public async Task Launch_ThrowsThrottledOperationTimeout_WhenOperationIsNotDoneInTime()
     {
         await using var gcp = await GcpHarness.StartAsync(o => o with { OperationTimeout = TimeSpan.FromSeconds(10) },
-            new SteppingClock(TimeSpan.FromSeconds(1)));
+            new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) });
         gcp.Fake.WaitsToFinish = 1000;
 
         var error = await Assert.ThrowsAsync<CapacityException>(() => gcp.Provider.LaunchAsync(GcpHarness.Request(), CancellationToken.None));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -1,8 +1,9 @@
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;
+using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

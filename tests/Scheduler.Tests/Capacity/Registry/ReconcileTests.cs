@@ -1,8 +1,8 @@
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using static Tuner.Scheduler.Tests.Capacity.Aws.AwsHarness;
 using Tuner.Core.Capacity;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

@@ -6,11 +6,13 @@ using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Tests.Capacity.Aws;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.Core.Capacity;
 using Tuner.Scheduling.Settings;
+using Tuner.TestSupport.Postgres;
+using Microsoft.Extensions.Time.Testing;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 
@@ -28,7 +30,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
 
     private RegistryHarness(
-        SchedulerHarness scheduler, AwsHarness aws, ManualClock clock, CapacitySettings capacity, CapacityRegistry registry, CapacityReconciler reconciler)
+        SchedulerHarness scheduler, AwsHarness aws, FakeTimeProvider clock, CapacitySettings capacity, CapacityRegistry registry, CapacityReconciler reconciler)
     {
         Reconciler = reconciler;
         Scheduler = scheduler;
@@ -40,7 +42,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
 
     public SchedulerHarness Scheduler { get; }
     public AwsHarness Aws { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public CapacitySettings Capacity { get; }
     public CapacityRegistry Registry { get; }
     public CapacityReconciler Reconciler { get; }
@@ -49,7 +51,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
     {
         var scheduler = await SchedulerHarness.StartAsync(postgres, prefix);
         var aws = await AwsHarness.StartAsync(AwsLaunchApi.Fleet);
-        var clock = new ManualClock(TimeProvider.System.GetUtcNow());
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var capacity = new CapacitySettings(Deployment, Image, null, 0);
         var scripts = new WorkerScripts(scheduler.Settings with { CheckpointRoot = checkpoints }, capacity, scheduler.Get<DatabaseAddress>());
         var contexts = scheduler.Get<IDbContextFactory<TunerDbContext>>();

@@ -1,7 +1,7 @@
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Model;
-using Tuner.Scheduler.Tests.Infrastructure;
 using Tuner.Core.Capacity;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Capacity.Registry;
 

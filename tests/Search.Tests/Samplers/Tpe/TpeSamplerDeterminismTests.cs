@@ -32,14 +32,6 @@ public class TpeSamplerDeterminismTests
     }
 
     [Fact]
-    public void Seed_IsPickedOnce_WhenNoneIsGiven()
-    {
-        var sampler = new TpeSampler();
-        var context = new SamplingContext(TpeSpaces.Mixed, StudyDirection.Minimize, History, 30);
-        Assert.Equal(sampler.Sample(context), sampler.Sample(context));
-    }
-
-    [Fact]
     public void Sample_MatchesRandomSampler_DuringStartupTrials()
     {
         var tpe = new TpeSampler(9, new TpeOptions(StartupTrials: 40));

@@ -1,4 +1,5 @@
 using Tuner.Trainer.Checkpoints.S3;
+using Tuner.TestSupport.S3;
 
 namespace Tuner.Trainer.Tests.Checkpoints.S3;
 

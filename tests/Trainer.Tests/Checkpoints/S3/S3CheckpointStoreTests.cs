@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using Tuner.Trainer.Checkpoints.S3;
+using Tuner.TestSupport.S3;
 
 namespace Tuner.Trainer.Tests.Checkpoints.S3;
 
+/// <summary>What only the S3 store does (PutObject or multipart, locations); what every store promises is in
+/// <see cref="Contract.CheckpointStoreContract"/>.</summary>
 [Collection(S3ServerCollection.Name)]
 public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
 {
@@ -59,38 +62,6 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
     }
 
     [Fact]
-    public async Task WriteAsync_ReadsContentFromItsCurrentPosition()
-    {
-        var store = s3.NewStore();
-        var content = new MemoryStream([1, 2, 3, 4, 5]) { Position = 2 };
-
-        await store.WriteAsync("tail.ckpt", content, CancellationToken.None);
-
-        Assert.Equal([3, 4, 5], await ReadAllAsync(store, "tail.ckpt"));
-    }
-
-    [Fact]
-    public async Task OpenReadAsync_ReturnsNull_WhenObjectIsMissing()
-    {
-        var store = s3.NewStore();
-
-        Assert.Null(await store.OpenReadAsync("never/written.ckpt", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task DeleteAsync_RemovesObject_AndDoesNothingWhenAlreadyMissing()
-    {
-        var store = s3.NewStore();
-        await store.WriteAsync("gone.ckpt", new MemoryStream([7, 7, 7]), CancellationToken.None);
-
-        await store.DeleteAsync("gone.ckpt", CancellationToken.None);
-        await store.DeleteAsync("gone.ckpt", CancellationToken.None);
-        await store.DeleteAsync("never/written.ckpt", CancellationToken.None);
-
-        Assert.Null(await store.OpenReadAsync("gone.ckpt", CancellationToken.None));
-    }
-
-    [Fact]
     public void UriOf_NamesBucketPrefixAndKey()
     {
         var store = new S3CheckpointStore(s3.Client, S3Location.Parse("s3://tuner-checkpoints/runs/a"), s3.Options);
@@ -98,19 +69,6 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
 
         Assert.Equal("s3://tuner-checkpoints/runs/a/sweeps/1/epoch-0003.ckpt", store.UriOf("sweeps/1/epoch-0003.ckpt"));
         Assert.Equal("s3://tuner-checkpoints/epoch-0003.ckpt", atRoot.UriOf("epoch-0003.ckpt"));
-    }
-
-    [Theory]
-    [InlineData("../escape.ckpt")]
-    [InlineData("/absolute.ckpt")]
-    [InlineData("a//b.ckpt")]
-    public async Task WriteAsync_RejectsKeysOutsideTheStore(string key)
-    {
-        var store = s3.NewStore();
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(
-            () => store.WriteAsync(key, new MemoryStream([1]), CancellationToken.None));
-        Assert.Contains(key, error.Message);
     }
 
     private async Task<string> ETagOfAsync(S3CheckpointStore store, string key)

@@ -1,3 +1,5 @@
+using Tuner.TestSupport.S3;
+
 namespace Tuner.Trainer.Tests.Checkpoints.S3;
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tuner.Scheduler.Api.Contracts;
+using Tuner.TestSupport;
+
+namespace Tuner.Scheduler.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A real Tuner deployment for one test: a `tuner server` process and any number of `tuner worker` processes sharing a
+/// fresh database in the test PostgreSQL cluster and a temporary checkpoint folder.
+/// </summary>
+public sealed class TunerCluster : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<TunerProcess> workers = [];
+    private readonly Dictionary<string, string> environment;
+    private readonly TunerProcess server;
+
+    private TunerCluster(string home, Dictionary<string, string> environment, TunerProcess server, HttpClient http)
+    {
+        Home = home;
+        this.environment = environment;
+        this.server = server;
+        Http = http;
+    }
+
+    public string Home { get; }
+
+    public string CheckpointRoot => Path.Combine(Home, "checkpoints");
+
+    public HttpClient Http { get; }
+
+    public IReadOnlyList<TunerProcess> Workers => workers;
+
+    /// <summary>The `tuner server` process.</summary>
+    public TunerProcess Server => server;
+
+    public static async Task<TunerCluster> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var home = Directory.CreateTempSubdirectory("tuner-e2e-").FullName;
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var environment = new Dictionary<string, string>
+        {
+            ["TUNER_HOME"] = home,
+            ["TUNER_DATABASE_URL"] = connectionString,
+            ["TUNER_URLS"] = url,
+            ["TUNER_DATA_DIR"] = RepositoryPaths.MnistDirectory,
+            ["TUNER_CHECKPOINTS"] = Path.Combine(home, "checkpoints"),
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var server = TunerProcess.Start(environment, "server");
+        var http = new HttpClient { BaseAddress = new Uri(url + "/") };
+        var cluster = new TunerCluster(home, environment, server, http);
+        await Eventually.GetAsync(async () =>
+        {
+            try
+            {
+                return (await http.GetAsync("api/sweeps")).IsSuccessStatusCode ? "up" : null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60), "tuner server to answer", () => server.Output);
+        return cluster;
+    }
+
+    public TunerProcess StartWorker()
+    {
+        var worker = TunerProcess.Start(environment, "worker");
+        workers.Add(worker);
+        return worker;
+    }
+
+    public string Diagnostics() =>
+        $"--- server ---\n{Tail(server.Output)}\n" + string.Join('\n', workers.Select(w => $"--- worker {w.Id} ---\n{Tail(w.Output)}"));
+
+    public async Task<HttpResponseMessage> SubmitAsync(string yaml)
+    {
+        using var content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml");
+        return await Http.PostAsync("api/sweeps", content);
+    }
+
+    public async Task<SweepDetails> SweepAsync(long id) =>
+        (await Http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json))!;
+
+    /// <summary>Every trial of the sweep, following the pages of GET /api/sweeps/{id}/trials.</summary>
+    public async Task<IReadOnlyList<TrialView>> TrialsAsync(long id)
+    {
+        var trials = new List<TrialView>();
+        long? after = null;
+        do
+        {
+            var page = (await Http.GetFromJsonAsync<Page<TrialView>>(after is { } cursor ? $"api/sweeps/{id}/trials?after={cursor}" : $"api/sweeps/{id}/trials", Json))!;
+            trials.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return trials;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        await server.DisposeAsync();
+        try
+        {
+            Directory.Delete(Home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A checkpoint written by a process that just died; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,5 +1,5 @@
 using Tuner.Core.Trials;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Architecture;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Tuner.Persistence;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Data;
 

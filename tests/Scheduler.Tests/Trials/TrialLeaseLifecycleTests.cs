@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Core.Trials;
-using Tuner.Scheduler.Tests.Infrastructure;
+using Tuner.TestSupport.Postgres;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 

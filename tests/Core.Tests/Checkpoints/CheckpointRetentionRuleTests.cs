@@ -2,7 +2,7 @@ using Tuner.Core.Checkpoints;
 using Tuner.Core.Model;
 using Tuner.Search;
 
-namespace Tuner.Scheduler.Tests.Checkpoints;
+namespace Tuner.Core.Tests.Checkpoints;
 
 /// <summary>The retention rule on its own: no database.</summary>
 public sealed class CheckpointRetentionRuleTests

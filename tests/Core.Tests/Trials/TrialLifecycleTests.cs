@@ -1,7 +1,7 @@
 using Tuner.Core.Model;
 using Tuner.Core.Trials;
 
-namespace Tuner.Scheduler.Tests.Trials;
+namespace Tuner.Core.Tests.Trials;
 
 /// <summary>The trial state machine on its own: no database.</summary>
 public sealed class TrialLifecycleTests

@@ -33,6 +33,7 @@ public sealed class TunerConfiguration
         var (named, source) = string.IsNullOrWhiteSpace(option)
             ? (Environment.GetEnvironmentVariable(FileVariable), FileVariable)
             : (option, "--config");
+        var orElse = $"unset {source}";
         string? file = null;
         if (!string.IsNullOrWhiteSpace(named))
         {
@@ -43,6 +44,7 @@ public sealed class TunerConfiguration
         else if (System.IO.File.Exists(DefaultFileName))
         {
             file = Path.GetFullPath(DefaultFileName);
+            orElse = "move it away";
         }
 
         var builder = new ConfigurationBuilder();
@@ -54,8 +56,8 @@ public sealed class TunerConfiguration
         }
         catch (InvalidDataException e)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            throw new CliFailure(ExitCodes.BadInput, $"the config file {file} is not a JSON object of settings ({reason.TrimEnd('.')}); fix it, or unset {source}");
+            var reason = e.GetBaseException().Message;
+            throw new CliFailure(ExitCodes.BadInput, $"the config file {file} is not a JSON object of settings ({reason.TrimEnd('.')}); fix it, or {orElse}");
         }
     }
 

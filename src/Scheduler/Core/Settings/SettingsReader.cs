@@ -9,7 +9,8 @@ namespace Tuner.Core.Settings;
 /// problem: a value that cannot be read as its type (named with its <see cref="SettingAttribute.Rule"/>), and what the
 /// class's validation says (<see cref="RangeAttribute"/> and the like, <see cref="IValidatableObject"/>).
 /// <see cref="ThrowIfAny"/> then throws one <see cref="SettingsException"/> that lists them all, so an operator fixes
-/// every setting in one go. A blank value counts as unset: the property keeps its default.
+/// every setting in one go. A blank value counts as unset: the property keeps its default. (DataAnnotations checks an
+/// <see cref="IValidatableObject"/> only when its attributes pass, so an options class uses one or the other.)
 /// </summary>
 /// <param name="origin">Where a configuration path's value came from when that is not the environment (e.g.
 /// "LEASE_SECONDS in /srv/tuner.json"); a problem with such a value says so. Null: everything is from the environment.</param>

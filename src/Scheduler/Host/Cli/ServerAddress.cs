@@ -30,6 +30,7 @@ public sealed record ServerAddress(Uri Uri, string Source)
         var reader = configuration.Reader();
         var client = reader.Read<ClientOptions>();
         var server = reader.Read<ServerOptions>();
+        reader.Add(configuration.UnknownFileKeys(SettingTypes.All));
         reader.ThrowIfAny();
         return Resolve(option, client, server);
     }

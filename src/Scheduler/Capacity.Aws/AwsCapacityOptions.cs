@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Tuner.Core;
+using Tuner.Core.Settings;
+
 namespace Tuner.Capacity.Aws;
 
-/// <summary>Where and how the AWS provider launches EC2 workers; read from TUNER_AWS_* by <see cref="FromEnvironment(Func{string, string?})"/>.</summary>
+/// <summary>Where and how the AWS provider launches EC2 workers; checked and built from <see cref="AwsSettings"/> by <see cref="From(AwsSettings, ICollection{string})"/>.</summary>
 /// <param name="Region">TUNER_AWS_REGION, e.g. us-east-1.</param>
 /// <param name="ImageId">TUNER_AWS_IMAGE_ID: an AMI with Docker.</param>
 /// <param name="SubnetIds">TUNER_AWS_SUBNET_IDS: one subnet per Availability Zone, in order of preference.</param>
@@ -23,12 +27,19 @@ public sealed record AwsCapacityOptions(
     /// backoff of its own). Small, so throttling surfaces quickly; 0 makes every error surface at once.</summary>
     public int MaxErrorRetry { get; init; } = 1;
 
-    /// <summary>Reads and validates TUNER_AWS_*; throws one <see cref="ArgumentException"/> naming every problem.</summary>
-    public static AwsCapacityOptions FromEnvironment(Func<string, string?> variables) =>
-        AwsOptionsReader.Read(variables);
+    /// <summary>Binds <see cref="AwsSettings"/> from <paramref name="configuration"/> and checks every TUNER_AWS_* setting.</summary>
+    /// <exception cref="SettingsException">Some setting is wrong; the message ("invalid AWS capacity settings: ...") names every one.</exception>
+    public static AwsCapacityOptions From(IConfiguration configuration)
+    {
+        var reader = new SettingsReader(configuration);
+        var settings = reader.Read<AwsSettings>();
+        var problems = reader.Problems.ToList();
+        return AwsOptionsReader.Read(settings, problems)
+            ?? throw new SettingsException("invalid AWS capacity settings: " + string.Join("; ", problems));
+    }
 
-    public static AwsCapacityOptions FromEnvironment(IReadOnlyDictionary<string, string?> variables) =>
-        AwsOptionsReader.Read(name => variables.TryGetValue(name, out var value) ? value : null);
+    /// <summary>Checks every TUNER_AWS_* setting; null, with each problem added to <paramref name="problems"/>, when any is wrong.</summary>
+    public static AwsCapacityOptions? From(AwsSettings settings, ICollection<string> problems) => AwsOptionsReader.Read(settings, problems);
 
     /// <summary>Whether <see cref="InstanceProfile"/> is an ARN (else a name).</summary>
     public bool InstanceProfileIsArn => InstanceProfile?.StartsWith("arn:", StringComparison.Ordinal) == true;

@@ -1,60 +1,60 @@
 using System.Text.RegularExpressions;
-using Tuner.Core;
 
 namespace Tuner.Capacity.Aws;
 
-/// <summary>Parses TUNER_AWS_* into <see cref="AwsCapacityOptions"/>, collecting every problem before throwing.</summary>
+/// <summary>Checks <see cref="AwsSettings"/> and turns them into <see cref="AwsCapacityOptions"/>, collecting every problem.</summary>
 internal static partial class AwsOptionsReader
 {
-    public static AwsCapacityOptions Read(Func<string, string?> variables)
+    /// <returns>The options, or null when any setting is wrong (each problem is added to <paramref name="problems"/>).</returns>
+    public static AwsCapacityOptions? Read(AwsSettings settings, ICollection<string> problems)
     {
-        var problems = new List<string>();
-        string? Get(string name) => string.IsNullOrWhiteSpace(variables(name)) ? null : variables(name)!.Trim();
+        var before = problems.Count;
+        static string? Get(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-        var region = Get("TUNER_AWS_REGION");
+        var region = Get(settings.Region);
         if (region is null)
             problems.Add("TUNER_AWS_REGION must be set to an AWS region such as us-east-1, but got nothing");
         else if (!RegionPattern().IsMatch(region))
             problems.Add($"TUNER_AWS_REGION must be an AWS region such as us-east-1, but got '{region}'");
 
-        var image = Get("TUNER_AWS_IMAGE_ID");
+        var image = Get(settings.ImageId);
         if (image is null)
             problems.Add("TUNER_AWS_IMAGE_ID must be set to an AMI id (ami- followed by 8 or 17 hex digits), but got nothing");
         else if (!ImagePattern().IsMatch(image))
             problems.Add($"TUNER_AWS_IMAGE_ID must be an AMI id (ami- followed by 8 or 17 hex digits), but got '{image}'");
 
-        var subnets = IdList(Get("TUNER_AWS_SUBNET_IDS"), "TUNER_AWS_SUBNET_IDS", "subnet", required: true, problems);
-        var groups = IdList(Get("TUNER_AWS_SECURITY_GROUP_IDS"), "TUNER_AWS_SECURITY_GROUP_IDS", "sg", required: false, problems);
+        var subnets = IdList(Get(settings.SubnetIds), "TUNER_AWS_SUBNET_IDS", "subnet", required: true, problems);
+        var groups = IdList(Get(settings.SecurityGroupIds), "TUNER_AWS_SECURITY_GROUP_IDS", "sg", required: false, problems);
 
-        var profile = Get("TUNER_AWS_INSTANCE_PROFILE");
+        var profile = Get(settings.InstanceProfile);
         if (profile is not null && !ProfileArnPattern().IsMatch(profile) && !ProfileNamePattern().IsMatch(profile))
             problems.Add("TUNER_AWS_INSTANCE_PROFILE must be an instance profile name (1-128 of letters, digits, +=,.@_-) " +
                          $"or an arn:aws:iam::ACCOUNT:instance-profile/NAME ARN, but got '{profile}'");
 
-        var key = Get("TUNER_AWS_KEY_NAME");
+        var key = Get(settings.KeyName);
         if (key is { Length: > 255 })
             problems.Add($"TUNER_AWS_KEY_NAME must be at most 255 characters, but got {key.Length}");
 
         var api = AwsLaunchApi.Fleet;
-        switch (Get("TUNER_AWS_LAUNCH_API"))
+        switch (Get(settings.LaunchApi) ?? AwsSettings.DefaultLaunchApi)
         {
-            case null or "fleet": break;
+            case AwsSettings.DefaultLaunchApi: break;
             case "run-instances": api = AwsLaunchApi.RunInstances; break;
             case var other: problems.Add($"TUNER_AWS_LAUNCH_API must be 'fleet' or 'run-instances', but got '{other}'"); break;
         }
 
         Uri? endpoint = null;
-        var endpointText = Get("TUNER_AWS_ENDPOINT");
+        var endpointText = Get(settings.Endpoint);
         if (endpointText is not null &&
             (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
             problems.Add($"TUNER_AWS_ENDPOINT must be an absolute http or https URL, but got '{endpointText}'");
 
-        if (problems.Count > 0)
-            throw new SettingsException("invalid AWS capacity settings: " + string.Join("; ", problems));
+        if (problems.Count > before)
+            return null;
         return new AwsCapacityOptions(region!, image!, subnets, groups, profile, key, api, endpoint);
     }
 
-    private static string[] IdList(string? text, string variable, string prefix, bool required, List<string> problems)
+    private static string[] IdList(string? text, string variable, string prefix, bool required, ICollection<string> problems)
     {
         var rule = $"{variable} must be a comma-separated list of {prefix}- ids ({prefix}- followed by 8 or 17 hex digits)";
         if (text is null)

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Tuner.Core.Settings;
+
 namespace Tuner.Capacity.Gcp;
 
-/// <summary>Where and how the <c>gcp</c> provider launches Compute Engine VMs (see <see cref="GcpOptionsReader"/>
-/// for the TUNER_GCP_* variables that set each value).</summary>
+/// <summary>Where and how the <c>gcp</c> provider launches Compute Engine VMs, checked and built from
+/// <see cref="GcpSettings"/> (the TUNER_GCP_* variables that set each value) by <see cref="From(GcpSettings, ICollection{string})"/>.</summary>
 /// <param name="Project">The project id that owns the VMs (TUNER_GCP_PROJECT).</param>
 /// <param name="Zones">Zones to try, in order, until one has capacity (TUNER_GCP_ZONES).</param>
 /// <param name="Image">Boot image, e.g. an image family URL (TUNER_GCP_IMAGE).</param>
@@ -21,7 +24,7 @@ public sealed record GcpOptions(
     string Network = GcpOptions.DefaultNetwork,
     string? Subnetwork = null,
     string? ServiceAccount = null,
-    int DiskGb = 50,
+    int DiskGb = GcpSettings.DefaultDiskGb,
     GcpTerminationAction TerminationAction = GcpTerminationAction.Delete,
     string AcceleratorType = GcpOptions.DefaultAcceleratorType,
     Uri? Endpoint = null,
@@ -31,18 +34,28 @@ public sealed record GcpOptions(
     public const string DefaultImage = "projects/cos-cloud/global/images/family/cos-stable";
     public const string DefaultNetwork = "global/networks/default";
     public const string DefaultAcceleratorType = "nvidia-tesla-t4";
-    public static readonly Uri DefaultEndpoint = new("https://compute.googleapis.com/compute/v1/");
+    public const string DefaultEndpointText = "https://compute.googleapis.com/compute/v1/";
+    public static readonly Uri DefaultEndpoint = new(DefaultEndpointText);
 
     /// <summary>The OAuth scope the provider's credential needs.</summary>
     public const string ComputeScope = "https://www.googleapis.com/auth/compute";
 
     public Uri EffectiveEndpoint => Endpoint ?? DefaultEndpoint;
-    public TimeSpan EffectiveOperationTimeout => OperationTimeout ?? TimeSpan.FromMinutes(5);
+    public TimeSpan EffectiveOperationTimeout => OperationTimeout ?? TimeSpan.FromSeconds(GcpSettings.DefaultOperationTimeoutSeconds);
     public TimeSpan EffectivePollInterval => PollInterval ?? TimeSpan.FromSeconds(2);
 
-    /// <summary>Reads and validates TUNER_GCP_*; throws one <see cref="ArgumentException"/> naming every problem.</summary>
-    public static GcpOptions FromEnvironment(Func<string, string?> variable) => GcpOptionsReader.Read(variable);
+    /// <summary>Binds <see cref="GcpSettings"/> from <paramref name="configuration"/> and checks every TUNER_GCP_* setting.</summary>
+    /// <exception cref="Tuner.Core.SettingsException">Some setting is wrong; the message ("invalid GCP capacity settings: ...") names every one.</exception>
+    public static GcpOptions From(IConfiguration configuration)
+    {
+        var reader = new SettingsReader(configuration);
+        var settings = reader.Read<GcpSettings>();
+        var problems = reader.Problems.ToList();
+        var options = GcpOptionsReader.Read(settings, problems);
+        GcpOptionsReader.ThrowIfAny(problems);
+        return options!;
+    }
 
-    public static GcpOptions FromEnvironment(IReadOnlyDictionary<string, string?> variables) =>
-        GcpOptionsReader.Read(name => variables.TryGetValue(name, out var value) ? value : null);
+    /// <summary>Checks every TUNER_GCP_* setting; null, with each problem added to <paramref name="problems"/>, when any is wrong.</summary>
+    public static GcpOptions? From(GcpSettings settings, ICollection<string> problems) => GcpOptionsReader.Read(settings, problems);
 }

@@ -1,53 +1,45 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Tuner.Core;
 
 namespace Tuner.Capacity.Gcp;
 
-/// <summary>Builds <see cref="GcpOptions"/> from TUNER_GCP_* variables and checks every rule at once.</summary>
+/// <summary>Builds <see cref="GcpOptions"/> from <see cref="GcpSettings"/> and checks every rule at once.</summary>
 internal static partial class GcpOptionsReader
 {
-    public static GcpOptions Read(Func<string, string?> variable)
+    /// <returns>The options, or null when any setting is wrong (each problem is added to <paramref name="problems"/>).</returns>
+    public static GcpOptions? Read(GcpSettings settings, ICollection<string> problems)
     {
-        var problems = new List<string>();
-        string? Text(string name) => string.IsNullOrWhiteSpace(variable(name)) ? null : variable(name)!.Trim();
-
-        var diskGb = 50;
-        if (Text("TUNER_GCP_DISK_GB") is { } disk && !int.TryParse(disk, NumberStyles.None, CultureInfo.InvariantCulture, out diskGb))
-            problems.Add($"TUNER_GCP_DISK_GB must be a whole number of GB, but got '{disk}'");
+        var before = problems.Count;
+        static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
         var action = GcpTerminationAction.Delete;
-        if (Text("TUNER_GCP_TERMINATION_ACTION") is { } actionText && !TryParseAction(actionText, out action))
-            problems.Add($"TUNER_GCP_TERMINATION_ACTION must be DELETE or STOP, but got '{actionText}'");
+        if (!TryParseAction(settings.TerminationAction.Trim(), out action))
+            problems.Add($"TUNER_GCP_TERMINATION_ACTION must be DELETE or STOP, but got '{settings.TerminationAction}'");
 
         Uri? endpoint = null;
-        if (Text("TUNER_GCP_ENDPOINT") is { } endpointText && !TryParseEndpoint(endpointText, out endpoint))
+        if (Text(settings.Endpoint) is { } endpointText && !TryParseEndpoint(endpointText, out endpoint))
             problems.Add($"TUNER_GCP_ENDPOINT must be an absolute http(s) URL, but got '{endpointText}'");
 
         TimeSpan? timeout = null;
-        if (Text("TUNER_GCP_OPERATION_TIMEOUT_SECONDS") is { } timeoutText)
-        {
-            if (int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-                timeout = TimeSpan.FromSeconds(seconds);
-            else
-                problems.Add($"TUNER_GCP_OPERATION_TIMEOUT_SECONDS must be a positive whole number, but got '{timeoutText}'");
-        }
+        if (settings.OperationTimeoutSeconds > 0)
+            timeout = TimeSpan.FromSeconds(settings.OperationTimeoutSeconds);
+        else
+            problems.Add($"TUNER_GCP_OPERATION_TIMEOUT_SECONDS must be a positive whole number, but got '{settings.OperationTimeoutSeconds}'");
 
         var options = new GcpOptions(
-            Project: Text("TUNER_GCP_PROJECT") ?? "",
-            Zones: (Text("TUNER_GCP_ZONES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Image: Text("TUNER_GCP_IMAGE") ?? GcpOptions.DefaultImage,
-            Network: Text("TUNER_GCP_NETWORK") ?? GcpOptions.DefaultNetwork,
-            Subnetwork: Text("TUNER_GCP_SUBNETWORK"),
-            ServiceAccount: Text("TUNER_GCP_SERVICE_ACCOUNT"),
-            DiskGb: diskGb,
+            Project: Text(settings.Project) ?? "",
+            Zones: (Text(settings.Zones) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Image: settings.Image.Trim(),
+            Network: settings.Network.Trim(),
+            Subnetwork: Text(settings.Subnetwork),
+            ServiceAccount: Text(settings.ServiceAccount),
+            DiskGb: settings.DiskGb,
             TerminationAction: action,
-            AcceleratorType: Text("TUNER_GCP_ACCELERATOR_TYPE") ?? GcpOptions.DefaultAcceleratorType,
+            AcceleratorType: settings.AcceleratorType.Trim(),
             Endpoint: endpoint,
             OperationTimeout: timeout);
-        problems.AddRange(Problems(options));
-        ThrowIfAny(problems);
-        return options;
+        foreach (var problem in Problems(options)) problems.Add(problem);
+        return problems.Count > before ? null : options;
     }
 
     public static void Validate(GcpOptions options) => ThrowIfAny(Problems(options).ToList());
@@ -80,7 +72,7 @@ internal static partial class GcpOptionsReader
             yield return $"PollInterval must not be negative, but got {poll}";
     }
 
-    private static void ThrowIfAny(List<string> problems)
+    public static void ThrowIfAny(List<string> problems)
     {
         if (problems.Count > 0)
             throw new SettingsException("invalid GCP capacity settings: " + string.Join("; ", problems));

@@ -26,7 +26,7 @@ public static class HangfireSetup
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromMinutes(5),
+            InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromSeconds(Tuner.Scheduling.Settings.LeaseOptions.DefaultJobInvisibilitySeconds),
             QueuePollInterval = TimeSpan.FromSeconds(1),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };

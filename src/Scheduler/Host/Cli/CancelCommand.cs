@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 
 namespace Tuner.Scheduler.Cli;
@@ -11,7 +12,7 @@ internal static class CancelCommand
         var command = new Command("cancel", "Cancel a running sweep") { id, server };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable));
+            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), TunerConfiguration.Load(parse.GetValue(CommonOptions.Config))));
             var sweepId = parse.GetValue(id);
             var sweep = await client.CancelAsync(sweepId, ct);
             Console.WriteLine($"sweep {sweepId}{(sweep is null ? "" : $" ({sweep.Name})")} is cancelling: waiting trials are cancelled, running ones stop at the end of their current epoch");

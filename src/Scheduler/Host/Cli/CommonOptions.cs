@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tuner.Scheduler.Hosting.Settings;
+using Tuner.Scheduling.Settings;
 
 namespace Tuner.Scheduler.Cli;
 
@@ -11,18 +13,25 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>`--config`, on every command: the JSON config file (see <see cref="TunerConfiguration"/>).</summary>
+    public static Option<string?> Config { get; } = new("--config")
+    {
+        Description = $"JSON file of settings, keys as the TUNER_ variables without TUNER_; variables win (default: ${TunerConfiguration.FileVariable}, else ./{TunerConfiguration.DefaultFileName} when it exists)",
+        Recursive = true,
+    };
+
     public static Option<string?> Server() => new("--server")
     {
-        Description = "Base URL of a running `tuner server` (default: $TUNER_SERVER, else derived from $TUNER_URLS, else http://127.0.0.1:5080)",
+        Description = $"Base URL of a running `tuner server` (default: $TUNER_SERVER, else derived from $TUNER_URLS, else {ListenUrls.Default})",
     };
 
     public static Option<string?> Home() => new("--home")
     {
-        Description = "Folder for the private database, checkpoints and data (default: $TUNER_HOME or ./.tuner)",
+        Description = $"Folder for the private database, checkpoints and data (default: $TUNER_HOME or ./{StorageOptions.DefaultHome})",
     };
 
     public static Option<string?> Urls() => new("--urls")
     {
-        Description = "Where the API listens, http(s) URLs separated by ';' (default: $TUNER_URLS or http://127.0.0.1:5080)",
+        Description = $"Where the API listens, http(s) URLs separated by ';' (default: $TUNER_URLS or {ListenUrls.Default})",
     };
 }

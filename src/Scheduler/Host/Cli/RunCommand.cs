@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 using Tuner.Scheduler.Cli.Failures;
 using Tuner.Scheduler.Cli.LocalRun;
@@ -21,7 +22,8 @@ internal static class RunCommand
         {
             var path = parse.GetValue(file)!;
             var text = await DefinitionFile.ReadAsync(path, ct);
-            var parsed = SweepDefinitionParser.Parse(text, limits: DefinitionLimitsSetup.Read());
+            var server = ServerSettings.Read(TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)), parse.GetValue(home));
+            var parsed = SweepDefinitionParser.Parse(text, limits: server.Limits);
             if (parsed.Definition is null)
             {
                 throw new CliFailure(ExitCodes.BadInput,
@@ -29,9 +31,8 @@ internal static class RunCommand
                     parsed.Problems.Select(p => $"{(p.Path.Length == 0 ? "(document)" : p.Path)}{(p.Line is { } l ? $" (line {l})" : "")}: {p.Message}").ToList());
             }
 
-            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
-            settings = parse.GetValue(urls) is { } u ? settings with { Urls = ListenUrls.Validate(u, "--urls") } : settings;
-            return await new LocalSweepRun(settings, parse.GetValue(workers), parse.GetValue(CommonOptions.Verbose)).RunAsync(parsed.Definition, text);
+            if (parse.GetValue(urls) is { } u) server = server with { Settings = server.Settings with { Urls = ListenUrls.Validate(u, "--urls") } };
+            return await new LocalSweepRun(server, parse.GetValue(workers), parse.GetValue(CommonOptions.Verbose)).RunAsync(parsed.Definition, text);
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using Tuner.Scheduler.Cli.Failures;
 using Microsoft.AspNetCore.Http;
 using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Hosting.Settings;
 using Tuner.Core;
 using Tuner.Scheduling.Settings;
 
@@ -8,16 +9,30 @@ namespace Tuner.Scheduler.Cli;
 
 /// <summary>
 /// Where the client commands (submit, status, cancel) find `tuner server`, the same way everywhere: --server, else
-/// TUNER_SERVER, else the first of TUNER_URLS (a wildcard host becomes loopback), else http://127.0.0.1:5080.
+/// TUNER_SERVER, else the first of TUNER_URLS (a wildcard host becomes loopback), else <see cref="ListenUrls.Default"/>.
 /// </summary>
 public sealed record ServerAddress(Uri Uri, string Source)
 {
-    public static ServerAddress Resolve(string? option, Func<string, string?> environment)
+    /// <param name="option">--server.</param>
+    /// <param name="client">TUNER_SERVER.</param>
+    /// <param name="server">TUNER_URLS, not yet checked: only the client commands' own rules apply here.</param>
+    public static ServerAddress Resolve(string? option, ClientOptions client, ServerOptions server)
     {
         if (!string.IsNullOrWhiteSpace(option)) return Parse(option, "--server");
-        if (environment("TUNER_SERVER") is { } server && !string.IsNullOrWhiteSpace(server)) return Parse(server, "TUNER_SERVER");
-        if (environment("TUNER_URLS") is { } urls && !string.IsNullOrWhiteSpace(urls)) return FromListenUrls(urls);
+        if (client.Server is { } address) return Parse(address, "TUNER_SERVER");
+        if (server.Urls != ListenUrls.Default) return FromListenUrls(server.Urls);
         return Parse(ListenUrls.Default, "the default address");
+    }
+
+    /// <summary>Reads TUNER_SERVER and TUNER_URLS and resolves the address as <see cref="Resolve(string?, ClientOptions, ServerOptions)"/> does.</summary>
+    public static ServerAddress Resolve(string? option, TunerConfiguration configuration)
+    {
+        var reader = configuration.Reader();
+        var client = reader.Read<ClientOptions>();
+        var server = reader.Read<ServerOptions>();
+        reader.Add(configuration.UnknownFileKeys(SettingTypes.All));
+        reader.ThrowIfAny();
+        return Resolve(option, client, server);
     }
 
     public override string ToString() => Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');

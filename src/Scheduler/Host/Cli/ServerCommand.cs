@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Hosting.Logging;
@@ -15,11 +16,11 @@ internal static class ServerCommand
         command.SetAction(async (parse, _) =>
         {
             var verbose = parse.GetValue(CommonOptions.Verbose);
-            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
-            settings = parse.GetValue(urls) is { } u ? settings with { Urls = ListenUrls.Validate(u, "--urls") } : settings;
+            var server = ServerSettings.Read(TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)), parse.GetValue(home));
+            if (parse.GetValue(urls) is { } u) server = server with { Settings = server.Settings with { Urls = ListenUrls.Validate(u, "--urls") } };
             using var loggerFactory = TunerLogging.CreateFactory(verbose);
-            await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
-            await using var app = ServerHost.Build(settings, database.ConnectionString, verbose);
+            await using var database = await DatabaseBootstrap.StartAsync(server.Settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
+            await using var app = ServerHost.Build(server, database.ConnectionString, verbose);
             await ServerHost.StartAsync(app);
             Console.WriteLine(ServerUrls.Line(app.Urls));
             await app.WaitForShutdownAsync();

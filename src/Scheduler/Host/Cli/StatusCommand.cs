@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using Tuner.Core.Model;
 using Tuner.Scheduling.Events;
 using System.CommandLine;
@@ -14,7 +15,7 @@ internal static class StatusCommand
         var command = new Command("status", "Show sweeps, or one sweep with its trial counts and best trial") { id, server };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable));
+            using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), TunerConfiguration.Load(parse.GetValue(CommonOptions.Config))));
             if (parse.GetValue(id) is not { } sweepId)
             {
                 foreach (var s in await client.ListAsync(ct))

@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 
 namespace Tuner.Scheduler.Cli;
@@ -13,7 +14,7 @@ internal static class SubmitCommand
         {
             var path = parse.GetValue(file)!;
             var text = await DefinitionFile.ReadAsync(path, ct);
-            var address = ServerAddress.Resolve(parse.GetValue(server), Environment.GetEnvironmentVariable);
+            var address = ServerAddress.Resolve(parse.GetValue(server), TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)));
             using var client = new TunerApiClient(address);
             var created = await client.SubmitAsync(text, path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase), path.Name, ct);
             Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted; follow it with `tuner status {created.Id} --server {address}`");

@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 using System.Globalization;
 using Tuner.Scheduler.Cli.Failures;
@@ -39,7 +40,7 @@ internal static class TrainCommand
                 throw new CliFailure(ExitCodes.BadInput, string.Join("; ", problems));
             }
 
-            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
+            var settings = WorkerSettings.ReadShared(TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)), parse.GetValue(home));
             TrainingDevices.EnsureAvailable(settings.TrainingDevice);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
             var runSeed = parse.GetValue(seed);

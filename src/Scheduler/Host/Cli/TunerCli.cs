@@ -20,6 +20,7 @@ public static class TunerCli
             TrainCommand.Create(),
         };
         root.Options.Add(CommonOptions.Verbose);
+        root.Options.Add(CommonOptions.Config);
         return root;
     }
 

@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 using Tuner.Scheduler.Hosting;
 using Tuner.Scheduler.Hosting.Logging;
@@ -17,13 +18,13 @@ internal static class WorkerCommand
         command.SetAction(async (parse, ct) =>
         {
             var verbose = parse.GetValue(CommonOptions.Verbose);
-            var settings = TunerSettings.FromEnvironment(parse.GetValue(home));
-            settings = parse.GetValue(threads) is { } t ? settings with { TrainingThreads = t } : settings;
+            var worker = WorkerSettings.Read(TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)), parse.GetValue(home));
+            var settings = parse.GetValue(threads) is { } t ? worker.Settings with { TrainingThreads = t } : worker.Settings;
             TrainingDevices.EnsureAvailable(settings.TrainingDevice);
             using var loggerFactory = TunerLogging.CreateFactory(verbose);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
             await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
-            await WorkerHost.Build(settings, database.ConnectionString, verbose).RunAsync();
+            await WorkerHost.Build(settings, worker.Worker, database.ConnectionString, verbose).RunAsync();
             return 0;
         });
         return command;

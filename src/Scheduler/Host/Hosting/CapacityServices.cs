@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using Tuner.Scheduling.Capacity.Local;
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Capacity;
@@ -9,7 +10,7 @@ namespace Tuner.Scheduler.Hosting;
 /// <summary>The scheduler's capacity side: providers, the launch registry, the autoscaler and the local spot market.</summary>
 public static class CapacityServices
 {
-    public static IServiceCollection AddTunerCapacity(this IServiceCollection services, TunerSettings settings, CapacitySettings capacity)
+    public static IServiceCollection AddTunerCapacity(this IServiceCollection services, TunerSettings settings, CapacitySettings capacity, CloudSettings clouds)
     {
         services.AddSingleton(capacity);
         services.AddSingleton(new LocalCapacityOptions(
@@ -17,9 +18,8 @@ public static class CapacityServices
         services.AddSingleton<LocalCapacityProvider>();
         services.AddSingleton(s =>
         {
-            var (clouds, notConfigured) = CloudProviders.FromEnvironment(
-                CloudProviders.ProcessEnvironment(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILoggerFactory>());
-            return new CapacityProviders([s.GetRequiredService<LocalCapacityProvider>(), .. clouds], notConfigured);
+            var (providers, notConfigured) = CloudProviders.Create(clouds, s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILoggerFactory>());
+            return new CapacityProviders([s.GetRequiredService<LocalCapacityProvider>(), .. providers], notConfigured);
         });
         services.AddSingleton<WorkerScripts>();
         services.AddSingleton<CapacityRegistry>();

@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using Hangfire;
 using Tuner.Dashboard;
 using Tuner.Scheduler.Api;
@@ -16,19 +17,19 @@ public static class ServerHost
 {
     /// <param name="verbose">`--verbose`: library log lines and stack traces.</param>
     /// <param name="minimumLevel">Tuner's own log lines from this level (`tuner run` shows progress instead, so Warning).</param>
-    /// <param name="capacity">Capacity settings; null reads them from the environment.</param>
     /// <param name="lifetime">
     /// Who stops the host: null is the console (SIGINT, SIGTERM), as for `tuner server`; `tuner run` passes its own,
     /// because Ctrl+C there cancels the sweep first and the server must keep running until the sweep has stopped.
     /// </param>
+    /// <param name="server">The settings, read and checked (<see cref="ServerSettings.Read"/>).</param>
     public static WebApplication Build(
-        TunerSettings settings,
+        ServerSettings server,
         string connectionString,
         bool verbose = false,
         LogLevel minimumLevel = LogLevel.Information,
-        CapacitySettings? capacity = null,
         IHostLifetime? lifetime = null)
     {
+        var settings = server.Settings;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.AddTunerConsole(verbose, minimumLevel);
@@ -37,7 +38,7 @@ public static class ServerHost
             builder.Services.AddSingleton(lifetime);
         }
 
-        builder.Services.AddTunerCore(settings, connectionString);
+        builder.Services.AddTunerCore(settings, connectionString, server.Limits);
         builder.Services.AddHangfireServer(o =>
         {
             o.Queues = [HangfireSetup.OrchestratorQueue];
@@ -45,7 +46,7 @@ public static class ServerHost
             o.ServerName = $"tuner-server:{Environment.MachineName}:{Environment.ProcessId}";
         });
         builder.Services.AddHostedService<Reconciler>();
-        builder.Services.AddTunerCapacity(settings, capacity ?? CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable));
+        builder.Services.AddTunerCapacity(settings, server.Capacity, server.Clouds);
         builder.Services.AddTunerOpenApi();
         builder.Services.AddApiProblems();
         builder.Services.AddValidation();

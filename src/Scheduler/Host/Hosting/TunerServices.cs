@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Tuner.Core.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api;
 using Tuner.Scheduling.Checkpoints;
@@ -16,7 +18,8 @@ namespace Tuner.Scheduler.Hosting;
 /// <summary>The services every role shares: database, Hangfire client, checkpoint store, leases, orchestration.</summary>
 public static class TunerServices
 {
-    public static IServiceCollection AddTunerCore(this IServiceCollection services, TunerSettings settings, string connectionString)
+    /// <param name="limits">What a submitted definition may ask; null: the defaults.</param>
+    public static IServiceCollection AddTunerCore(this IServiceCollection services, TunerSettings settings, string connectionString, DefinitionLimits? limits = null)
     {
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
@@ -24,7 +27,7 @@ public static class TunerServices
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
         services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
         services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
-        services.AddDefinitionLimits();
+        services.AddSingleton(Options.Create(limits ?? new DefinitionLimits()));
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(s => s.GetRequiredService<JobQueue>());

@@ -13,13 +13,14 @@ namespace Tuner.Scheduler.Hosting;
 /// </summary>
 public static class WorkerHost
 {
-    public static IHost Build(TunerSettings settings, string connectionString, bool verbose = false)
+    public static IHost Build(TunerSettings settings, WorkerOptions worker, string connectionString, bool verbose = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddTunerConsole(verbose);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = WorkerShutdown.Grace + TimeSpan.FromSeconds(1));
-        var identity = WorkerIdentity.ForThisProcess();
+        var identity = WorkerIdentity.ForThisProcess(worker);
         builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(worker);
         builder.Services.AddTunerCore(settings, connectionString);
         builder.Services.AddHangfireServer(o =>
         {

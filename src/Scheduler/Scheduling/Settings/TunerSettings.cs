@@ -1,24 +1,25 @@
-using Tuner.Core;
+using Tuner.Core.Settings;
 
 namespace Tuner.Scheduling.Settings;
 
 /// <summary>
-/// Where Tuner keeps its state and how its roles find each other. Every value has a local default, and each can be
-/// set by an environment variable (see <see cref="FromEnvironment"/>), so one process can hand them to the workers it starts.
+/// Where Tuner keeps its state and how its roles find each other, resolved from the options classes of each concern
+/// (see <see cref="Read"/>; their defaults are written there), so one process can hand them to the workers it starts
+/// (<see cref="ToEnvironment"/>).
 /// </summary>
 public sealed record TunerSettings
 {
-    /// <summary>Folder for the private PostgreSQL cluster, checkpoints and data (TUNER_HOME, default ./.tuner).</summary>
+    /// <summary>Folder for the private PostgreSQL cluster, checkpoints and data (TUNER_HOME).</summary>
     public required string Home { get; init; }
 
     /// <summary>An existing PostgreSQL (Npgsql connection string, TUNER_DATABASE_URL); null starts the private cluster.</summary>
     public string? DatabaseUrl { get; init; }
 
     /// <summary>Port of the private cluster (TUNER_PG_PORT).</summary>
-    public int LocalPostgresPort { get; init; } = 55432;
+    public int LocalPostgresPort { get; init; } = StorageOptions.DefaultPostgresPort;
 
     /// <summary>
-    /// Where checkpoints live (TUNER_CHECKPOINTS, default HOME/checkpoints): a folder, or <c>s3://bucket/prefix</c> for
+    /// Where checkpoints live (TUNER_CHECKPOINTS): a folder, or <c>s3://bucket/prefix</c> for
     /// S3-compatible object storage (see <see cref="Checkpoints.CheckpointStores"/>).
     /// </summary>
     public required string CheckpointRoot { get; init; }
@@ -29,16 +30,16 @@ public sealed record TunerSettings
     /// <summary>S3 signing region, and AWS region when there is no endpoint override (TUNER_S3_REGION).</summary>
     public string S3Region { get; init; } = DefaultS3Region;
 
-    public const string DefaultS3Region = "us-east-1";
+    public const string DefaultS3Region = CheckpointOptions.DefaultS3Region;
 
-    /// <summary>Where training data lives (TUNER_DATA_DIR, default HOME/data/mnist).</summary>
+    /// <summary>Where training data lives (TUNER_DATA_DIR).</summary>
     public required string DataDirectory { get; init; }
 
     /// <summary>Where `tuner server` listens (TUNER_URLS).</summary>
     public string Urls { get; init; } = ListenUrls.Default;
 
     /// <summary>How long a worker owns a trial without a heartbeat (TUNER_LEASE_SECONDS).</summary>
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(LeaseOptions.DefaultLeaseSeconds);
 
     public TimeSpan HeartbeatInterval => LeaseDuration / 4;
 
@@ -51,35 +52,49 @@ public sealed record TunerSettings
 
     /// <summary>
     /// How long a fetched Hangfire job stays invisible to other workers without its worker's keep-alive
-    /// (TUNER_JOB_INVISIBILITY_SECONDS, default 300; sliding, so a live worker keeps it for as long as the trial runs).
+    /// (TUNER_JOB_INVISIBILITY_SECONDS; sliding, so a live worker keeps it for as long as the trial runs).
     /// </summary>
-    public TimeSpan JobInvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan JobInvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(LeaseOptions.DefaultJobInvisibilitySeconds);
 
     /// <summary>Threads TorchSharp may use in one worker (TUNER_THREADS).</summary>
-    public int TrainingThreads { get; init; } = 1;
+    public int TrainingThreads { get; init; } = TrainingOptions.DefaultThreads;
 
     /// <summary>Where workers train (TUNER_DEVICE): "cpu" (the default; deterministic) or "cuda" / "cuda:N", which
     /// needs a build with the CUDA backend (-p:TorchBackend=cuda, as the CUDA worker image is built).</summary>
-    public string TrainingDevice { get; init; } = "cpu";
+    public string TrainingDevice { get; init; } = TrainingOptions.DefaultDevice;
 
-    public static TunerSettings FromEnvironment(string? homeOverride = null)
+    /// <summary>
+    /// Reads the settings every role shares (<see cref="StorageOptions"/>, <see cref="CheckpointOptions"/>,
+    /// <see cref="ServerOptions"/>, <see cref="LeaseOptions"/>, <see cref="TrainingOptions"/>); problems go to
+    /// <paramref name="reader"/>, which the caller throws once every setting it needs is read.
+    /// </summary>
+    /// <param name="homeOverride">--home, which wins over TUNER_HOME.</param>
+    public static TunerSettings Read(SettingsReader reader, string? homeOverride = null)
     {
-        var home = Path.GetFullPath(homeOverride ?? Environment.GetEnvironmentVariable("TUNER_HOME") ?? ".tuner");
-        return new TunerSettings
+        var storage = reader.Read<StorageOptions>();
+        var checkpoints = reader.Read<CheckpointOptions>();
+        var server = reader.Read<ServerOptions>();
+        var leases = reader.Read<LeaseOptions>();
+        var training = reader.Read<TrainingOptions>();
+        var home = Path.GetFullPath(homeOverride ?? storage.Home);
+        var settings = new TunerSettings
         {
             Home = home,
-            DatabaseUrl = ConnectionStringOrNull(Environment.GetEnvironmentVariable("TUNER_DATABASE_URL")),
-            LocalPostgresPort = PortOr("TUNER_PG_PORT", 55432),
-            CheckpointRoot = Environment.GetEnvironmentVariable("TUNER_CHECKPOINTS") ?? Path.Combine(home, "checkpoints"),
-            S3Endpoint = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_ENDPOINT")),
-            S3Region = NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_S3_REGION")) ?? DefaultS3Region,
-            DataDirectory = Environment.GetEnvironmentVariable("TUNER_DATA_DIR") ?? Path.Combine(home, "data", "mnist"),
-            Urls = ListenUrls.Validate(NullIfEmpty(Environment.GetEnvironmentVariable("TUNER_URLS")) ?? ListenUrls.Default, "TUNER_URLS"),
-            LeaseDuration = TimeSpan.FromSeconds(IntOr("TUNER_LEASE_SECONDS", 20)),
-            TrainingThreads = IntOr("TUNER_THREADS", 1),
-            TrainingDevice = DeviceFrom(Environment.GetEnvironmentVariable("TUNER_DEVICE")),
-            JobInvisibilityTimeout = TimeSpan.FromSeconds(IntOr("TUNER_JOB_INVISIBILITY_SECONDS", 300)),
+            DatabaseUrl = storage.DatabaseUrl,
+            LocalPostgresPort = storage.PostgresPort,
+            CheckpointRoot = checkpoints.Location ?? Path.Combine(home, CheckpointOptions.DefaultFolder),
+            S3Endpoint = checkpoints.S3Endpoint,
+            S3Region = checkpoints.S3Region,
+            DataDirectory = training.DataDirectory ?? Path.Combine(home, TrainingOptions.DefaultDataFolder),
+            Urls = server.Urls,
+            LeaseDuration = TimeSpan.FromSeconds(leases.LeaseSeconds),
+            TrainingThreads = training.Threads,
+            TrainingDevice = training.NormalizedDevice,
+            JobInvisibilityTimeout = TimeSpan.FromSeconds(leases.JobInvisibilitySeconds),
         };
+        reader.Add(server.Problems());
+        reader.Add(Checkpoints.CheckpointStores.Problems(settings));
+        return settings;
     }
 
     /// <summary>
@@ -109,57 +124,4 @@ public sealed record TunerSettings
         ["TUNER_DEVICE"] = TrainingDevice,
         ["TUNER_JOB_INVISIBILITY_SECONDS"] = ((int)JobInvisibilityTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private static string DeviceFrom(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return "cpu";
-        var device = text.Trim().ToLowerInvariant();
-        return System.Text.RegularExpressions.Regex.IsMatch(device, "^(cpu|cuda(:[0-9]{1,2})?)$")
-            ? device
-            : throw new SettingsException($"TUNER_DEVICE must be cpu, cuda or cuda:N, but got '{text}'");
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    /// <summary>The value when Npgsql can read it; the error never repeats the value, which may hold a password.</summary>
-    private static string? ConnectionStringOrNull(string? text)
-    {
-        if (NullIfEmpty(text) is not { } value) return null;
-        try
-        {
-            _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
-            return value;
-        }
-        catch (ArgumentException e)
-        {
-            throw new SettingsException(
-                $"TUNER_DATABASE_URL must be an Npgsql connection string such as 'Host=db;Port=5432;Database=tuner;Username=tuner;Password=...', but Npgsql cannot read it ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
-        }
-    }
-
-    private static int IntOr(string variable, int fallback)
-    {
-        var text = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, out var value) && value > 0
-            ? value
-            : throw new SettingsException($"{variable} must be a positive whole number, but got '{text}'");
-    }
-
-    private static int PortOr(string variable, int fallback)
-    {
-        var text = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-            ? port
-            : throw new SettingsException($"{variable} must be a TCP port from 1 to 65535, but got '{text}'");
-    }
 }

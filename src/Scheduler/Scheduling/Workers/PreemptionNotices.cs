@@ -5,23 +5,22 @@ using Tuner.Trainer.Preemption;
 namespace Tuner.Scheduling.Workers;
 
 /// <summary>
-/// Listens for the cloud's preemption notice (TUNER_PREEMPTION_NOTICES: aws = IMDSv2 spot instance-action every 5 s,
+/// Listens for the cloud's preemption notice (<see cref="WorkerOptions.PreemptionNotices"/>: aws = IMDSv2 spot instance-action every 5 s,
 /// gcp = the metadata `preempted` value with wait_for_change; none by default). On a notice the worker stops the way
 /// SIGTERM stops it: the running trial checkpoints at its next batch and goes back to the queue, no new trial is taken,
 /// and the process exits.
 /// </summary>
 public sealed class PreemptionNotices(
+    WorkerOptions options,
     WorkerStopReason reason,
     IHostApplicationLifetime lifetime,
     IHttpClientFactory httpClients,
     TimeProvider clock,
     ILogger<PreemptionNotices> logger) : BackgroundService
 {
-    public const string Variable = "TUNER_PREEMPTION_NOTICES";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var kind = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } k ? k.Trim().ToLowerInvariant() : "none";
+        var kind = options.NoticeKind;
         var watcher = Create(kind);
         if (watcher is null) return;
         logger.LogInformation("Listening for {Kind} preemption notices", kind);
@@ -43,10 +42,10 @@ public sealed class PreemptionNotices(
 
     private IPreemptionWatcher? Create(string kind) => kind switch
     {
-        "none" => null,
+        WorkerOptions.NoNotices => null,
         "aws" => new Ec2SpotNoticeWatcher(httpClients.CreateClient("imds"), Ec2SpotNoticeWatcher.DefaultEndpoint(), clock,
             onRebalanceRecommendation: n => logger.LogInformation("EC2 rebalance recommendation: {Detail}; the worker keeps going until an interruption notice", n.Detail)),
         "gcp" => new GcePreemptionWatcher(httpClients.CreateClient("gce-metadata"), GcePreemptionWatcher.DefaultEndpoint(), clock),
-        _ => throw new InvalidOperationException($"{Variable} must be none, aws or gcp, but got '{kind}'"),
+        _ => throw new InvalidOperationException($"TUNER_PREEMPTION_NOTICES must be none, aws or gcp, but got '{kind}'"),
     };
 }

@@ -1,6 +1,7 @@
 using Tuner.Capacity.Aws;
 using Tuner.Scheduler.Hosting;
 using Tuner.Core;
+using Tuner.Scheduler.Tests.Settings;
 
 namespace Tuner.Scheduler.Tests.Capacity.Aws;
 
@@ -13,11 +14,15 @@ public sealed class AwsCapacityOptionsTests
         ["TUNER_AWS_SUBNET_IDS"] = "subnet-0000000000000000a, subnet-1234abcd",
     };
 
+    private static AwsCapacityOptions FromVariables(IReadOnlyDictionary<string, string?> variables) => AwsCapacityOptions.From(SettingVariables.Configuration(variables));
+
+    private static AwsCapacityOptions FromVariables(Func<string, string?> variable) => AwsCapacityOptions.From(SettingVariables.Configuration(variable));
+
     private static string Problem(string variable, string? value)
     {
         var environment = Valid();
         environment[variable] = value;
-        return Assert.Throws<SettingsException>(() => AwsCapacityOptions.FromEnvironment(environment)).Message;
+        return Assert.Throws<SettingsException>(() => FromVariables(environment)).Message;
     }
 
     [Fact]
@@ -30,7 +35,7 @@ public sealed class AwsCapacityOptionsTests
         environment["TUNER_AWS_LAUNCH_API"] = "run-instances";
         environment["TUNER_AWS_ENDPOINT"] = "http://localhost:4566";
 
-        var options = AwsCapacityOptions.FromEnvironment(environment);
+        var options = FromVariables(environment);
 
         Assert.Equal("eu-west-1", options.Region);
         Assert.Equal("ami-0123456789abcdef0", options.ImageId);
@@ -45,7 +50,7 @@ public sealed class AwsCapacityOptionsTests
     [Fact]
     public void FromEnvironment_DefaultsToFleetWithoutOptionalSettings()
     {
-        var options = AwsCapacityOptions.FromEnvironment(name => Valid().GetValueOrDefault(name));
+        var options = FromVariables(name => Valid().GetValueOrDefault(name));
 
         Assert.Equal(AwsLaunchApi.Fleet, options.LaunchApi);
         Assert.Empty(options.SecurityGroupIds);
@@ -58,7 +63,7 @@ public sealed class AwsCapacityOptionsTests
     [Fact]
     public void FromEnvironment_NamesEveryProblemAtOnce()
     {
-        var message = Assert.Throws<SettingsException>(() => AwsCapacityOptions.FromEnvironment(
+        var message = Assert.Throws<SettingsException>(() => FromVariables(
             new Dictionary<string, string?> { ["TUNER_AWS_LAUNCH_API"] = "spot-fleet" })).Message;
 
         Assert.Contains("TUNER_AWS_REGION must be set to an AWS region such as us-east-1, but got nothing", message);
@@ -86,7 +91,7 @@ public sealed class AwsCapacityOptionsTests
     [Fact]
     public void ClientConfig_SignsForRegion_WhenEndpointIsOverridden()
     {
-        var options = AwsCapacityOptions.FromEnvironment(Valid()) with { Endpoint = new Uri("http://127.0.0.1:4566/"), MaxErrorRetry = 2 };
+        var options = FromVariables(Valid()) with { Endpoint = new Uri("http://127.0.0.1:4566/"), MaxErrorRetry = 2 };
 
         var config = Ec2ClientFactory.Config(options);
 
@@ -98,7 +103,7 @@ public sealed class AwsCapacityOptionsTests
     [Fact]
     public void ClientConfig_UsesRegionEndpoint_WithoutOverride()
     {
-        var config = Ec2ClientFactory.Config(AwsCapacityOptions.FromEnvironment(Valid()));
+        var config = Ec2ClientFactory.Config(FromVariables(Valid()));
 
         Assert.Equal("eu-west-1", config.RegionEndpoint?.SystemName);
         Assert.Equal(1, config.MaxErrorRetry);

@@ -1,15 +1,20 @@
 using Tuner.Capacity.Gcp;
 using Tuner.Scheduler.Hosting;
 using Tuner.Core;
+using Tuner.Scheduler.Tests.Settings;
 
 namespace Tuner.Scheduler.Tests.Capacity.Gcp;
 
 public sealed class GcpOptionsTests
 {
+    private static GcpOptions FromVariables(IReadOnlyDictionary<string, string?> variables) => GcpOptions.From(SettingVariables.Configuration(variables));
+
+    private static GcpOptions FromVariables(Func<string, string?> variable) => GcpOptions.From(SettingVariables.Configuration(variable));
+
     [Fact]
     public void FromEnvironment_AppliesDefaults_WhenOnlyRequiredValuesAreSet()
     {
-        var options = GcpOptions.FromEnvironment(new Dictionary<string, string?>
+        var options = FromVariables(new Dictionary<string, string?>
         {
             ["TUNER_GCP_PROJECT"] = "ml-sweeps", ["TUNER_GCP_ZONES"] = "us-central1-a, us-central1-f",
         });
@@ -30,7 +35,7 @@ public sealed class GcpOptionsTests
     [Fact]
     public void FromEnvironment_ReadsEveryVariable()
     {
-        var options = GcpOptions.FromEnvironment(name => name switch
+        var options = FromVariables(name => name switch
         {
             "TUNER_GCP_PROJECT" => "example.com:ml-sweeps",
             "TUNER_GCP_ZONES" => "europe-west4-a",
@@ -55,7 +60,7 @@ public sealed class GcpOptionsTests
     [Fact]
     public void FromEnvironment_NamesEveryProblemAtOnce()
     {
-        var error = Assert.Throws<SettingsException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
+        var error = Assert.Throws<SettingsException>(() => FromVariables(new Dictionary<string, string?>
         {
             ["TUNER_GCP_ZONES"] = "us-central1-a,us-central1,us-central1-a",
             ["TUNER_GCP_DISK_GB"] = "lots",
@@ -79,7 +84,7 @@ public sealed class GcpOptionsTests
     [Fact]
     public void FromEnvironment_RequiresZones()
     {
-        var error = Assert.Throws<SettingsException>(() => GcpOptions.FromEnvironment(new Dictionary<string, string?>
+        var error = Assert.Throws<SettingsException>(() => FromVariables(new Dictionary<string, string?>
         {
             ["TUNER_GCP_PROJECT"] = "ml-sweeps", ["TUNER_GCP_DISK_GB"] = "5",
         }));

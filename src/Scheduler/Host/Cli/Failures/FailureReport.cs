@@ -35,10 +35,11 @@ public static class FailureReport
     public static CliFailure Describe(Exception exception)
     {
         if (Find<CliFailure>(exception) is { } known) return known;
+        if (Find<SettingsException>(exception) is { Problems.Count: > 1 } settings)
+            return new(ExitCodes.BadInput, $"{settings.Problems.Count} settings cannot be used; fix them, or unset them to use their defaults:",
+                [.. settings.Problems.Select(OneLine)]);
         if (Find<SettingsException>(exception) is { } setting)
-            return new(ExitCodes.BadInput, $"{setting.Message}; fix it, or unset it to use the default");
-        if (Find<Microsoft.Extensions.Options.OptionsValidationException>(exception) is { } options)
-            return new(ExitCodes.BadInput, $"{OneLine(string.Join("; ", options.Failures.Select(OptionsFailure)))}; fix it, or unset it to use the default");
+            return new(ExitCodes.BadInput, $"{OneLine(setting.Message)}; fix it, or unset it to use the default");
         if (Find<DeviceUnavailableException>(exception) is { } device) return new(ExitCodes.DeviceUnavailable, device.Message);
         if (Find<LocalPostgresException>(exception) is { } localPostgres) return new(ExitCodes.DatabaseUnavailable, localPostgres.Message);
         if (Find<AddressInUseException>(exception) is not null || ListenDenied(exception))
@@ -63,13 +64,6 @@ public static class FailureReport
         if (exception is OperationCanceledException) return new(ExitCodes.Interrupted, "interrupted");
         return new(ExitCodes.Internal,
             $"unexpected {exception.GetType().Name}: {OneLine(exception.Message)} (a bug in Tuner: run again with --verbose and report the stack trace)");
-    }
-
-    /// <summary>Options' data-annotation failures wrap the rule's own message ("... with the error: 'MSG'."): keep MSG.</summary>
-    private static string OptionsFailure(string failure)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(failure, "with the error: '(.*)'\\.?$");
-        return match.Success ? match.Groups[1].Value : failure;
     }
 
     private static bool ListenDenied(Exception exception) =>

@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Hosting.Settings;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api;
@@ -23,8 +24,10 @@ namespace Tuner.Scheduler.Cli.LocalRun;
 /// the terminal until the sweep ends, then the best trial, its test-set accuracy and, after preemptions, how recovery went.
 /// Ctrl+C cancels the sweep (see <see cref="ConsoleInterrupts"/>); the exit code is then 130.
 /// </summary>
-internal sealed class LocalSweepRun(TunerSettings settings, int workerCount, bool verbose)
+internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool verbose)
 {
+    private readonly TunerSettings settings = server.Settings;
+
     public async Task<int> RunAsync(SweepDefinition definition, string text)
     {
         using var interrupts = new ConsoleInterrupts();
@@ -32,9 +35,8 @@ internal sealed class LocalSweepRun(TunerSettings settings, int workerCount, boo
         Console.WriteLine($"Tuner home: {settings.Home}");
         await MnistFiles.EnsureAsync(settings.DataDirectory, CancellationToken.None);
         await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
-        var capacity = CapacitySettings.FromEnvironment(Environment.GetEnvironmentVariable) with { LocalMaxWorkers = workerCount };
-        await using var app = ServerHost.Build(
-            settings, database.ConnectionString, verbose, LogLevel.Warning, capacity, new CommandLineHostLifetime());
+        var local = server with { Capacity = server.Capacity with { LocalMaxWorkers = workerCount } };
+        await using var app = ServerHost.Build(local, database.ConnectionString, verbose, LogLevel.Warning, new CommandLineHostLifetime());
         await ServerHost.StartAsync(app);
         try
         {

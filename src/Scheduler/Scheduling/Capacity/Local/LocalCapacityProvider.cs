@@ -12,7 +12,7 @@ namespace Tuner.Scheduling.Capacity.Local;
 /// </summary>
 public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<LocalCapacityProvider> logger) : ICapacityProvider
 {
-    public const string ProviderName = "local";
+    public const string ProviderName = Tuner.Core.Capacity.PoolNames.Local;
 
     private readonly ConcurrentDictionary<string, Process> children = new();
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Tuner.Core.Settings;
 using Tuner.Scheduler.Hosting.Settings;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.TestSupport;
 
 namespace Tuner.Scheduler.Tests.Settings;
 

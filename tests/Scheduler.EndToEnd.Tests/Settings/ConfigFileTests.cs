@@ -1,9 +1,9 @@
 using Tuner.Scheduler.Cli.Failures;
-using Tuner.Scheduler.Tests.Cli;
-using Tuner.Scheduler.Tests.Infrastructure;
-using Tuner.Scheduler.Tests.Support;
+using Tuner.Scheduler.EndToEnd.Tests.Cli;
+using Tuner.Scheduler.EndToEnd.Tests.Support;
+using Tuner.TestSupport;
 
-namespace Tuner.Scheduler.Tests.Settings;
+namespace Tuner.Scheduler.EndToEnd.Tests.Settings;
 
 /// <summary>
 /// The real `tuner` executable with settings in a JSON config file (--config or TUNER_CONFIG): keys are the variables

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Tuner.TestSupport;
 
 /// <summary>
-/// A loopback TCP port nothing listens on right now. PostgreSQL cannot be told "port 0", so tests ask the OS for an
-/// ephemeral port and release it for the server to take.
+/// A loopback TCP port nothing listens on right now. Servers that tests start as processes (PostgreSQL, fauxqs) cannot
+/// be told "port 0", so tests ask the OS for an ephemeral port and release it for the server to take.
 /// </summary>
 public static class FreePort
 {

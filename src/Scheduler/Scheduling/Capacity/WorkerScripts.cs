@@ -33,6 +33,8 @@ public sealed class WorkerScripts(TunerSettings settings, CapacitySettings capac
             environment.Remove(local);
         }
 
+        // TUNER_WORKER_ENV names variables of this process (an HMAC key's AWS_ACCESS_KEY_ID, ...), not Tuner settings:
+        // their values come from the environment itself, never from the config file.
         foreach (var name in capacity.WorkerEnvironment)
         {
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) environment[name] = value;

@@ -12,6 +12,7 @@ using static Tuner.Scheduler.Tests.Checkpoints.S3TrialScenario;
 using Tuner.Core.Events;
 using Tuner.TestSupport.Postgres;
 using Tuner.TestSupport.S3;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -10,6 +10,7 @@ using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Core.Events;
 using Tuner.TestSupport.Sweeps;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 

@@ -5,6 +5,7 @@ using Tuner.Persistence;
 using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Support;
 

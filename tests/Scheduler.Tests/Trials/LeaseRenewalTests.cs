@@ -4,6 +4,7 @@ using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.TestSupport.Postgres;
 using Tuner.TestSupport.Sweeps;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -3,6 +3,7 @@ using Tuner.Core.Model;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.TestSupport.Postgres;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -4,6 +4,7 @@ using Tuner.Core.Trials;
 using Tuner.TestSupport.Postgres;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -6,6 +6,7 @@ using Tuner.Scheduling.Trials;
 using Tuner.Jobs;
 using Tuner.TestSupport.Postgres;
 using Tuner.TestSupport.Sweeps;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Tests.Trials;
 

@@ -12,6 +12,7 @@ using Tuner.Trainer.Checkpoints;
 using Tuner.Scheduling.Settings;
 using Tuner.Scheduling.Workers;
 using Tuner.Core.Queueing;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduler.Hosting;
 

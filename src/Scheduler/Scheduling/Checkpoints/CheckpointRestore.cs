@@ -4,6 +4,7 @@ using Tuner.Persistence;
 using Tuner.Core.Model;
 using Tuner.Scheduling.Trials;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Checkpoints;
 

@@ -10,6 +10,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Search.Pruners;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

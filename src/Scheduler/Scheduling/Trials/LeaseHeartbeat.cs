@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

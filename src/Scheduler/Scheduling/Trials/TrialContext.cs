@@ -1,5 +1,6 @@
 using Tuner.Scheduling.Sweeps;
 using Tuner.Core.Sweeps;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

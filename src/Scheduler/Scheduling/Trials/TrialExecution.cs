@@ -8,6 +8,7 @@ using Tuner.Scheduling.Workers;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Scheduling.Settings;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Core.Queueing;
 using Tuner.Core.Trials;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

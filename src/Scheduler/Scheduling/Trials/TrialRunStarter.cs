@@ -6,6 +6,7 @@ using Tuner.Scheduling.Checkpoints;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
 using Tuner.Core.Sweeps;
+using Tuner.Persistence.Leases;
 
 namespace Tuner.Scheduling.Trials;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Tuner.Persistence;
 using Tuner.Core.Model;
 
-namespace Tuner.Scheduling.Trials;
+namespace Tuner.Persistence.Leases;
 
 /// <summary>
 /// Runs work in a transaction that first locks the trial row and checks the lease: status Running, same owner, same

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduling.Trials;
+namespace Tuner.Persistence.Leases;
 
 public enum HeartbeatResult
 {

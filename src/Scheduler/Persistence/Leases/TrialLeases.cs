@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Core.Trials;
-using Tuner.Persistence;
 
-namespace Tuner.Scheduling.Trials;
+namespace Tuner.Persistence.Leases;
 
 /// <summary>
 /// Takes, renews and checks trial leases with single SQL statements on the database clock, so workers' clocks never matter.
 /// A lease taken is <see cref="TrialEvent.Leased"/>; one taken over from a silent worker is also
 /// <see cref="TrialEvent.WorkerLost"/> or <see cref="TrialEvent.MachineGone"/> in the same statement: what they count and
-/// how the run ends follow <see cref="TrialLifecycle"/>, and TrialLeaseLifecycleTests check it.
+/// how the run ends follow <see cref="TrialLifecycle"/>, and TrialLeaseLifecycleTests check it. The lease SQL lives here, beside the schema it is written against.
 /// </summary>
 public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
 {
@@ -17,8 +16,8 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// Takes the trial if it is waiting, or running under a lease that has expired. Returns null when another worker
     /// owns it or it is finished: Hangfire delivers a job at least once, and this makes running it exactly once.
     /// Taking over an expired lease (a redelivery that beat the reconciler) ends the silent worker's run as Lost in the
-    /// same statement and counts it as <see cref="ExpiredLeases"/> does: a preemption when the worker's machine is gone
-    /// (its capacity instance Terminating or Ended), otherwise a lost run (<see cref="TrialRunStarter"/> then applies
+    /// same statement and counts it as <c>ExpiredLeases</c> (Tuner.Scheduling) does: a preemption when the worker's machine is gone
+    /// (its capacity instance Terminating or Ended), otherwise a lost run (<c>TrialRunStarter</c> then applies
     /// budget.max_lost_runs).
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace Tuner.Scheduling.Trials;
+namespace Tuner.Persistence.Leases;
 
 /// <summary>The worker no longer owns the trial: its lease expired and was taken over, or the trial was finished elsewhere.</summary>
 public sealed class LeaseLostException(TrialLease lease)

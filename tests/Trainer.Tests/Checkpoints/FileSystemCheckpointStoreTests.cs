@@ -31,7 +31,7 @@ public sealed class FileSystemCheckpointStoreTests : IDisposable
 
         await Assert.ThrowsAsync<IOException>(() => _store.WriteAsync(Key, new FailingStream(), CancellationToken.None));
 
-        Assert.Equal([1, 2, 3], await ReadAsync(Key));
+        Assert.Equal([1, 2, 3], await _store.ReadAllAsync(Key));
         Assert.Single(Directory.GetFiles(_directory.Path, "*", SearchOption.AllDirectories));
     }
 
@@ -42,15 +42,6 @@ public sealed class FileSystemCheckpointStoreTests : IDisposable
 
         Assert.Equal("file", uri.Scheme);
         Assert.Equal(Path.Join(_directory.Path, Key), uri.LocalPath);
-    }
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        await using var stream = await _store.OpenReadAsync(key, CancellationToken.None);
-        Assert.NotNull(stream);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     private sealed class FailingStream : MemoryStream

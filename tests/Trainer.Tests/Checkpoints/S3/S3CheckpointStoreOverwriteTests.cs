@@ -24,9 +24,9 @@ public sealed class S3CheckpointStoreOverwriteTests(S3ServerFixture s3)
             }
         });
         var seen = new List<byte[]>();
-        while (!writer.IsCompleted) seen.Add(await S3CheckpointStoreTests.ReadAllAsync(store, "latest.ckpt"));
+        while (!writer.IsCompleted) seen.Add(await store.ReadAllAsync("latest.ckpt"));
         await writer;
-        seen.Add(await S3CheckpointStoreTests.ReadAllAsync(store, "latest.ckpt"));
+        seen.Add(await store.ReadAllAsync("latest.ckpt"));
 
         Assert.All(seen, bytes => Assert.True(bytes.AsSpan().SequenceEqual(old) || bytes.AsSpan().SequenceEqual(replacement),
             $"a reader saw {bytes.Length} bytes that are neither the whole old object nor the whole new one"));

@@ -19,7 +19,7 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
 
         await store.WriteAsync("sweeps/1/trials/2/epoch-0001.ckpt", new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal(bytes, await ReadAllAsync(store, "sweeps/1/trials/2/epoch-0001.ckpt"));
+        Assert.Equal(bytes, await store.ReadAllAsync("sweeps/1/trials/2/epoch-0001.ckpt"));
         Assert.DoesNotContain("-", await ETagOfAsync(store, "sweeps/1/trials/2/epoch-0001.ckpt")); // one PutObject
     }
 
@@ -31,7 +31,7 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
 
         await store.WriteAsync("big.ckpt", new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal(bytes, await ReadAllAsync(store, "big.ckpt"));
+        Assert.Equal(bytes, await store.ReadAllAsync("big.ckpt"));
         Assert.EndsWith("-8\"", await ETagOfAsync(store, "big.ckpt")); // 40 MB in 5 MiB parts
     }
 
@@ -42,7 +42,7 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
 
         await store.WriteAsync("empty.ckpt", new MemoryStream(), CancellationToken.None);
 
-        Assert.Empty(await ReadAllAsync(store, "empty.ckpt"));
+        Assert.Empty(await store.ReadAllAsync("empty.ckpt"));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
         Assert.Equal(size, stored.SizeBytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Sha256);
         Assert.Equal(store.UriOf("digest.ckpt"), stored.Uri);
-        Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(await ReadAllAsync(store, "digest.ckpt"))));
+        Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(await store.ReadAllAsync("digest.ckpt"))));
     }
 
     [Fact]
@@ -82,14 +82,5 @@ public sealed class S3CheckpointStoreTests(S3ServerFixture s3)
         var bytes = new byte[count];
         new Random(seed).NextBytes(bytes);
         return bytes;
-    }
-
-    internal static async Task<byte[]> ReadAllAsync(S3CheckpointStore store, string key)
-    {
-        await using var stream = await store.OpenReadAsync(key, CancellationToken.None)
-                                 ?? throw new InvalidOperationException($"no object under key='{key}'");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
     }
 }

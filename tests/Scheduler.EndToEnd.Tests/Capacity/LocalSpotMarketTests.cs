@@ -33,7 +33,10 @@ public sealed class LocalSpotMarketTests(PostgresServerFixture postgres)
         await using var db = new TunerDbContext(TunerDatabase.Options(database));
         var reasons = await db.TrialRuns.Where(r => r.Outcome == TrialRunOutcome.Preempted).Select(r => r.EndReason).ToListAsync();
         Assert.All(reasons, r => Assert.StartsWith("worker stopped (SIGTERM", r));
-        Assert.Equal(sweep.Trials.Preemptions, trials.Sum(t => t.Runs.Count(r => r.Outcome is "Preempted" or "Lost")));
+        // Every run the market ended is counted on its trial: a hand-back or a vanished machine as a preemption, a lease
+        // that expired before the machine was seen gone (a slow hand-back past the notice) as a lost run.
+        Assert.All(trials, t => Assert.Equal(t.Preemptions + t.LostRuns, t.Runs.Count(r => r.Outcome is "Preempted" or "Lost")));
+        Assert.Equal(sweep.Trials.Preemptions + sweep.Trials.LostRuns, trials.Sum(t => t.Preemptions + t.LostRuns));
     }
 
     [Fact]

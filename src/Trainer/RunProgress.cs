@@ -12,7 +12,7 @@ internal sealed record RunProgress(
 {
     public static RunProgress Fresh { get; } = new(TrainingPosition.Start, [], PartialEpoch.Empty, null, 0, 0);
 
-    public RunProgress AfterBatch(Workloads.BatchResult result) => this with
+    public RunProgress AfterBatch(Tuner.Workloads.BatchResult result) => this with
     {
         Position = Position with { Batch = Position.Batch + 1 },
         Partial = Partial with

@@ -1,28 +1,33 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Tuner.Trainer.Memory;
-using Tuner.Trainer.Workloads;
+using Tuner.Workloads;
 
 namespace Tuner.Trainer;
 
 /// <summary>The trial loop: resume from the latest checkpoint → train → at each epoch's end validate and report →
-/// checkpoint every <see cref="WorkloadSettings.CheckpointEveryEpochs"/> epochs and after the last one.</summary>
+/// checkpoint as the <see cref="CheckpointPolicy"/> says and after the last epoch.</summary>
 public static class TrialRunner
 {
-    /// <summary>Runs <paramref name="spec"/> until it completes, is pruned, or <paramref name="preemption"/> fires (then
-    /// it checkpoints at the current batch boundary and returns <see cref="TrialOutcomeKind.Preempted"/>).
-    /// <paramref name="abort"/> throws <see cref="OperationCanceledException"/> without a checkpoint; training failures
-    /// throw <see cref="TrialFailedException"/>; exceptions from <paramref name="host"/> propagate. The work is CPU-bound
-    /// and runs on the calling thread between the host's awaits.</summary>
+    /// <summary>Runs <paramref name="spec"/> on <paramref name="workload"/> until it completes, is pruned, or
+    /// <paramref name="preemption"/> fires (then it checkpoints at the current batch boundary and returns
+    /// <see cref="TrialOutcomeKind.Preempted"/>). <paramref name="abort"/> throws <see cref="OperationCanceledException"/>
+    /// without a checkpoint. Whatever the workload's code throws (building, training, validating, saving or loading
+    /// state) becomes a <see cref="TrialFailedException"/> that says where; exceptions from <paramref name="host"/>
+    /// propagate as they are. The work is CPU-bound and runs on the calling thread between the host's awaits.</summary>
     /// <remarks>After every epoch's validation and when the run ends, however it ends, the memory the C allocator holds
     /// free is handed back to the system (<see cref="NativeHeap.ReleaseFreeMemory"/>), so a worker's resident memory
     /// grows neither from trial to trial nor from epoch to epoch.</remarks>
     public static async Task<TrialOutcome> RunAsync(
-        TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort = default)
+        IWorkload workload, TrialSpec spec, CheckpointPolicy checkpoints, TrainingEnvironment env, ITrialHost host,
+        CancellationToken preemption, CancellationToken abort = default)
     {
+        if (spec.MaxEpochs < 1) throw new TrialFailedException($"max_epochs must be at least 1, but got max_epochs={spec.MaxEpochs}");
+        if (env.Threads < 1) throw new TrialFailedException($"threads must be at least 1, but got threads={env.Threads}");
         try
         {
-            return await TrainAsync(spec, env, host, preemption, abort);
+            var guarded = new GuardedWorkload(workload, spec);
+            using var session = await guarded.OpenSessionAsync(env, abort);
+            return await TrainAsync(spec, session, checkpoints, env.Clock, host, preemption, abort);
         }
         finally
         {
@@ -31,15 +36,12 @@ public static class TrialRunner
     }
 
     private static async Task<TrialOutcome> TrainAsync(
-        TrialSpec spec, TrainingEnvironment env, ITrialHost host, CancellationToken preemption, CancellationToken abort)
+        TrialSpec spec, GuardedSession session, CheckpointPolicy checkpoints, TimeProvider clock, ITrialHost host,
+        CancellationToken preemption, CancellationToken abort)
     {
-        var workload = WorkloadCatalog.Find(spec.Workload) ?? throw new TrialFailedException(
-            $"workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got workload='{spec.Workload}'");
-        using var session = await OpenSessionAsync(workload, spec, env, abort);
         var run = await ResumeAsync(spec, session, host, abort);
-        var clock = env.Clock;
-
-        while (run.Position.Epoch < spec.Settings.MaxEpochs)
+        var lastSaved = clock.GetTimestamp();
+        while (run.Position.Epoch < spec.MaxEpochs)
         {
             var epoch = run.Position.Epoch;
             var started = clock.GetTimestamp();
@@ -48,40 +50,42 @@ public static class TrialRunner
                 abort.ThrowIfCancellationRequested();
                 if (preemption.IsCancellationRequested)
                 {
-                    run = run with { Partial = run.Partial with { Elapsed = run.Partial.Elapsed + clock.GetElapsedTime(started) } };
+                    run = WithElapsed(run, clock, started);
                     if (run.Position != (run.LastSaved ?? TrainingPosition.Start)) await SaveAsync(spec, session, host, run, abort);
                     return run.Outcome(TrialOutcomeKind.Preempted);
                 }
-                var result = TrainBatch(spec, session, epoch, batch);
-                run = run.AfterBatch(result);
+
+                if (checkpoints.Interval is { } interval && run.Position != run.LastSaved && clock.GetElapsedTime(lastSaved) >= interval)
+                {
+                    run = await SaveAsync(spec, session, host, WithElapsed(run, clock, started), abort);
+                    started = clock.GetTimestamp();
+                    lastSaved = started;
+                }
+
+                run = run.AfterBatch(session.TrainBatch(epoch, batch));
                 (host as IBatchObserver)?.BatchCompleted(run.Position);
             }
 
             abort.ThrowIfCancellationRequested();
-            var metrics = new Dictionary<string, double>(session.Validate()) { ["train_loss"] = run.Partial.TrainLoss };
+            var metrics = new Dictionary<string, double>(session.Validate(epoch)) { ["train_loss"] = run.Partial.TrainLoss };
             NativeHeap.ReleaseFreeMemory();
             var report = new EpochReport(epoch + 1, metrics, run.Partial.Elapsed + clock.GetElapsedTime(started));
             run = run.AfterEpoch(report);
             if (await host.ReportAsync(report, abort) == PruneDecision.Prune) return run.Outcome(TrialOutcomeKind.Pruned);
-            if (report.Epoch % spec.Settings.CheckpointEveryEpochs == 0 || report.Epoch == spec.Settings.MaxEpochs)
+            if (report.Epoch % checkpoints.EveryEpochs == 0 || report.Epoch == spec.MaxEpochs)
+            {
                 run = await SaveAsync(spec, session, host, run, abort);
+                lastSaved = clock.GetTimestamp();
+            }
         }
         return run.Outcome(TrialOutcomeKind.Completed);
     }
 
-    private static async Task<ITrainingSession> OpenSessionAsync(IWorkload workload, TrialSpec spec, TrainingEnvironment env, CancellationToken ct)
-    {
-        try
-        {
-            return await workload.OpenSessionAsync(spec, env, ct);
-        }
-        catch (Exception e) when (e is ExternalException or OutOfMemoryException)
-        {
-            throw new TrialFailedException($"building the model failed ({Describe(spec.Params)}): {e.Message}", e);
-        }
-    }
+    /// <summary>The run with this stretch of the epoch's training time folded into its partial epoch.</summary>
+    private static RunProgress WithElapsed(RunProgress run, TimeProvider clock, long started) =>
+        run with { Partial = run.Partial with { Elapsed = run.Partial.Elapsed + clock.GetElapsedTime(started) } };
 
-    private static async Task<RunProgress> ResumeAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, CancellationToken ct)
+    private static async Task<RunProgress> ResumeAsync(TrialSpec spec, GuardedSession session, ITrialHost host, CancellationToken ct)
     {
         await using var stream = await host.OpenLatestCheckpointAsync(ct);
         if (stream is null) return RunProgress.Fresh;
@@ -92,48 +96,22 @@ public static class TrialRunner
                 $"the latest checkpoint must belong to this trial, but it is for workload='{checkpoint.Workload}', seed={checkpoint.Seed} " +
                 $"and the trial is workload='{spec.Workload}', seed={spec.Seed}");
         }
-        try
-        {
-            session.LoadState(new MemoryStream(checkpoint.State, writable: false));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException)
-        {
-            throw new TrialFailedException($"the latest checkpoint ({checkpoint.Position}) does not fit this trial's model: {e.Message}", e);
-        }
+
+        session.LoadState(checkpoint);
         return new RunProgress(checkpoint.Position, checkpoint.History, checkpoint.Partial, checkpoint.Position, 0, 0);
     }
 
-    private static async Task<RunProgress> SaveAsync(TrialSpec spec, ITrainingSession session, ITrialHost host, RunProgress run, CancellationToken ct)
+    private static async Task<RunProgress> SaveAsync(TrialSpec spec, GuardedSession session, ITrialHost host, RunProgress run, CancellationToken ct)
     {
-        using var state = new MemoryStream();
-        session.SaveState(state);
+        var state = session.SaveState(run.Position);
         using var content = new MemoryStream();
-        await new TrialCheckpoint(spec.Workload, spec.Seed, run.Position, run.History, run.Partial, state.ToArray()).WriteToAsync(content, ct);
+        await new TrialCheckpoint(spec.Workload, spec.Seed, run.Position, run.History, run.Partial, state).WriteToAsync(content, ct);
         content.Position = 0;
         await host.SaveCheckpointAsync(run.Position, content, ct);
         return run with { LastSaved = run.Position };
     }
 
-    private static BatchResult TrainBatch(TrialSpec spec, ITrainingSession session, int epoch, int batch)
-    {
-        BatchResult result;
-        try
-        {
-            result = session.TrainBatch(epoch, batch);
-        }
-        catch (Exception e) when (e is ExternalException or OutOfMemoryException or InsufficientExecutionStackException)
-        {
-            throw new TrialFailedException($"training failed at epoch {epoch + 1}, batch {batch + 1} ({Describe(spec.Params)}): {e.Message}", e);
-        }
-        if (!double.IsFinite(result.Loss))
-        {
-            var what = double.IsNaN(result.Loss) ? "NaN" : "infinite";
-            throw new TrialFailedException($"training loss became {what} at epoch {epoch + 1}, batch {batch + 1} ({Describe(spec.Params)})");
-        }
-        return result;
-    }
-
-    private static string Describe(IReadOnlyDictionary<string, object> parameters) => string.Join(", ",
+    internal static string Describe(IReadOnlyDictionary<string, object> parameters) => string.Join(", ",
         parameters.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={(p.Value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : p.Value)}"));
 }

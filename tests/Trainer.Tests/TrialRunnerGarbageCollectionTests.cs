@@ -22,7 +22,7 @@ public sealed class TrialRunnerGarbageCollectionTests : IDisposable
     public async Task Run_CompletesWhileAnotherThreadCollectsGarbageWithoutPause(string optimizer, double weightDecay)
     {
         const int epochs = 2;
-        var spec = SmallTrials.Spec(maxEpochs: epochs, checkpointEvery: 5,
+        var spec = SmallTrials.Spec(maxEpochs: epochs,
             overrides: [("optimizer", optimizer), ("weight_decay", weightDecay), ("momentum", 0.9), ("hidden_layers", 1), ("hidden_units", 4096)]);
         var host = new ScriptedTrialHost(new FileSystemCheckpointStore(_directory.Path));
         using var stop = new CancellationTokenSource();
@@ -41,7 +41,7 @@ public sealed class TrialRunnerGarbageCollectionTests : IDisposable
         TrialOutcome outcome;
         try
         {
-            outcome = await TrialRunner.RunAsync(spec, await SmallTrials.EnvironmentAsync(), host, host.Preemption.Token);
+            outcome = await SmallTrials.RunAsync(spec, host, host.Preemption.Token, checkpointEvery: 5);
         }
         finally
         {

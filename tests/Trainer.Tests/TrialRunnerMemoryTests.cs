@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Tests.TestSupport;
 using static TorchSharp.torch;
@@ -44,5 +45,5 @@ public sealed class TrialRunnerMemoryTests : IDisposable
     }
 
     private static async Task<TrialOutcome> RunAsync(TrialSpec spec, ScriptedTrialHost host) =>
-        await TrialRunner.RunAsync(spec, await SmallTrials.EnvironmentAsync(), host, host.Preemption.Token);
+        await SmallTrials.RunAsync(spec, host, host.Preemption.Token);
 }

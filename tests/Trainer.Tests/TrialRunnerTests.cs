@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Tests.TestSupport;
 
@@ -100,7 +101,7 @@ public sealed class TrialRunnerTests : IDisposable
     {
         var host = NewHost("every-two");
 
-        await RunAsync(SmallTrials.Spec(maxEpochs: 3, checkpointEvery: 2), host);
+        await SmallTrials.RunAsync(SmallTrials.Spec(maxEpochs: 3), host, host.Preemption.Token, checkpointEvery: 2);
 
         Assert.Equal([new TrainingPosition(2, 0), new TrainingPosition(3, 0)], host.SavedPositions);
     }
@@ -163,18 +164,8 @@ public sealed class TrialRunnerTests : IDisposable
         Assert.Contains("seed=1", failure.Message);
     }
 
-    [Fact]
-    public async Task Run_Throws_ForAnUnknownWorkload()
-    {
-        var spec = SmallTrials.Spec() with { Workload = "imagenet-resnet" };
-
-        var failure = await Assert.ThrowsAsync<TrialFailedException>(() => RunAsync(spec, NewHost("unknown")));
-
-        Assert.Equal("workload must be one of mnist-mlp, but got workload='imagenet-resnet'", failure.Message);
-    }
-
     private static async Task<TrialOutcome> RunAsync(TrialSpec spec, ScriptedTrialHost host, CancellationToken abort = default) =>
-        await TrialRunner.RunAsync(spec, await SmallTrials.EnvironmentAsync(), host, host.Preemption.Token, abort);
+        await SmallTrials.RunAsync(spec, host, host.Preemption.Token, abort);
 
     private static List<(int, string, double)> MetricsOf(TrialOutcome outcome) =>
         outcome.History.SelectMany(r => r.Metrics.OrderBy(m => m.Key).Select(m => (r.Epoch, m.Key, m.Value))).ToList();

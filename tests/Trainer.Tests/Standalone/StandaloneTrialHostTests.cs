@@ -15,8 +15,8 @@ public sealed class StandaloneTrialHostTests
         var env = await SmallTrials.EnvironmentAsync();
         var host = new StandaloneTrialHost(store, "runs/demo", log);
 
-        await TrialRunner.RunAsync(SmallTrials.Spec(maxEpochs: 1), env, host, CancellationToken.None);
-        var resumed = await TrialRunner.RunAsync(SmallTrials.Spec(maxEpochs: 2), env, host, CancellationToken.None);
+        await SmallTrials.RunAsync(SmallTrials.Spec(maxEpochs: 1), host, CancellationToken.None, environment: env);
+        var resumed = await SmallTrials.RunAsync(SmallTrials.Spec(maxEpochs: 2), host, CancellationToken.None, environment: env);
 
         Assert.Equal(1, resumed.EpochsTrained);
         Assert.Matches(@"epoch 1  train_loss=\d\.\d{4}  val_accuracy=0\.\d{4}  val_loss=\d\.\d{4}  \(\d+\.\d s\)", log.ToString());

@@ -1,3 +1,5 @@
+using Tuner.Workloads;
+
 namespace Tuner.Trainer.Workloads.MnistMlp;
 
 /// <summary>The hyperparameters of <see cref="MnistMlpWorkload"/>, with their defaults.</summary>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using Tuner.Trainer.Data;
+using Tuner.Workloads;
 using static TorchSharp.torch;
 
 namespace Tuner.Trainer.Workloads.MnistMlp;
@@ -23,16 +24,16 @@ internal sealed class MnistMlpSession : ITrainingSession
     private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
     private (int Epoch, long[] Order)? _epochOrder;
 
-    public MnistMlpSession(MnistData data, MnistMlpParameters parameters, TrialSpec spec, TrainingEnvironment env)
+    public MnistMlpSession(MnistData data, MnistMlpParameters parameters, MnistMlpOptions options, int seed, TrainingEnvironment env)
     {
         _data = data;
         _parameters = parameters;
-        _seed = spec.Seed;
+        _seed = seed;
         _device = torch.device(env.Device);
         _threads = env.Threads;
         TorchThreads.Use(_threads);
-        _trainIndices = data.TrainingPart.Take(spec.Settings.TrainSamples ?? int.MaxValue).ToArray();
-        _validationIndices = data.ValidationPart.Take(spec.Settings.ValidationSamples ?? int.MaxValue).Select(i => (long)i).ToArray();
+        _trainIndices = data.TrainingPart.Take(options.TrainSamples ?? int.MaxValue).ToArray();
+        _validationIndices = data.ValidationPart.Take(options.ValidationSamples ?? int.MaxValue).Select(i => (long)i).ToArray();
         _generator = new Generator(0);
         _model = new MnistMlpModel(parameters, SeedOf(_seed, -1, -1), _generator);
         _model.to(_device);
@@ -73,8 +74,11 @@ internal sealed class MnistMlpSession : ITrainingSession
         return new Dictionary<string, double> { ["val_accuracy"] = accuracy, ["val_loss"] = loss };
     }
 
-    public double TestAccuracy() =>
-        Evaluate(_data.TestImages, _data.TestLabels, Enumerable.Range(0, (int)_data.TestLabels.shape[0]).Select(i => (long)i).ToArray()).Accuracy;
+    public IReadOnlyDictionary<string, double> Test()
+    {
+        var (loss, accuracy) = Evaluate(_data.TestImages, _data.TestLabels, Enumerable.Range(0, (int)_data.TestLabels.shape[0]).Select(i => (long)i).ToArray());
+        return new Dictionary<string, double> { ["val_accuracy"] = accuracy, ["val_loss"] = loss };
+    }
 
     public void SaveState(Stream destination)
     {

@@ -1,14 +1,27 @@
 using Tuner.Trainer.Data;
+using Tuner.Workloads;
 
 namespace Tuner.Trainer.Workloads.MnistMlp;
 
 /// <summary>"mnist-mlp": a multi-layer perceptron on MNIST. Trains on 54,000 of the 60,000 training images, validates
-/// on the other 6,000 (a fixed split), and keeps the 10,000 test images for <see cref="EvaluateTestAccuracyAsync"/>.</summary>
+/// on the other 6,000 (a fixed split), and keeps the 10,000 test images for <see cref="ITrainingSession.Test"/>. The
+/// options <c>train_samples</c> and <c>validation_samples</c> take prefixes of the two parts.</summary>
 public sealed class MnistMlpWorkload : IWorkload
 {
-    public string Kind => "mnist-mlp";
+    public const string Name = "mnist-mlp";
+
+    public string Kind => Name;
 
     public IReadOnlyList<WorkloadParameter> Parameters => MnistMlpParameters.Declared;
+
+    public IReadOnlyList<WorkloadOption> Options { get; } =
+    [
+        new("train_samples", "train on the first N of the 54,000 training images (default: all)"),
+        new("validation_samples", "validate on the first N of the 6,000 validation images (default: all)"),
+    ];
+
+    public IReadOnlyList<WorkloadMetric> Metrics { get; } =
+        [new("val_accuracy", MetricGoal.Maximize), new("val_loss", MetricGoal.Minimize)];
 
     public IReadOnlyList<string> ValidateParams(IReadOnlyDictionary<string, object> parameters)
     {
@@ -16,28 +29,31 @@ public sealed class MnistMlpWorkload : IWorkload
         return problems;
     }
 
-    public async Task<ITrainingSession> OpenSessionAsync(TrialSpec spec, TrainingEnvironment env, CancellationToken ct)
+    public IReadOnlyList<string> ValidateOptions(IReadOnlyDictionary<string, object> options) => ReadOptions(options).Problems;
+
+    public async Task<ITrainingSession> OpenSessionAsync(TrialSpec spec, TrainingEnvironment environment, CancellationToken ct)
     {
         var parameters = MnistMlpParameters.Read(spec.Params, out var problems);
-        var settingProblems = spec.Settings.Validate();
-        if (problems.Count + settingProblems.Count > 0)
-            throw new TrialFailedException($"invalid {Kind} trial: {string.Join("; ", problems.Concat(settingProblems))}");
-        if (env.Threads < 1) throw new TrialFailedException($"threads must be at least 1, but got threads={env.Threads}");
-        var data = await MnistData.LoadAsync(env.DataDirectory, ct);
-        if (spec.Settings.TrainSamples > data.TrainingPart.Count || spec.Settings.ValidationSamples > data.ValidationPart.Count)
+        var options = ReadOptions(spec.Options);
+        if (problems.Count + options.Problems.Count > 0)
+            throw new WorkloadException($"invalid {Kind} trial: {string.Join("; ", problems.Concat(options.Problems))}");
+        var data = await MnistData.LoadAsync(environment.DataDirectory, ct);
+        if (options.TrainSamples > data.TrainingPart.Count || options.ValidationSamples > data.ValidationPart.Count)
         {
-            throw new TrialFailedException(
+            throw new WorkloadException(
                 $"{Kind} has {data.TrainingPart.Count} training and {data.ValidationPart.Count} validation samples, but got " +
-                $"train_samples={spec.Settings.TrainSamples}, validation_samples={spec.Settings.ValidationSamples}");
+                $"train_samples={options.TrainSamples}, validation_samples={options.ValidationSamples}");
         }
-        return new MnistMlpSession(data, parameters, spec, env);
+        return new MnistMlpSession(data, parameters, options, spec.Seed, environment);
     }
 
-    public async Task<double> EvaluateTestAccuracyAsync(TrialSpec spec, TrainingEnvironment env, Stream checkpoint, CancellationToken ct)
+    private MnistMlpOptions ReadOptions(IReadOnlyDictionary<string, object> values)
     {
-        var saved = await TrialCheckpoint.ReadAsync(checkpoint, ct);
-        using var session = await OpenSessionAsync(spec, env, ct);
-        session.LoadState(new MemoryStream(saved.State, writable: false));
-        return session.TestAccuracy();
+        var reader = new WorkloadOptionReader(values, Options);
+        var train = reader.Integer("train_samples", min: 1);
+        var validation = reader.Integer("validation_samples", min: 1);
+        return new MnistMlpOptions(AsCount(train), AsCount(validation), reader.Problems);
     }
+
+    private static int? AsCount(long? value) => value is { } v ? (int)Math.Min(v, int.MaxValue) : null;
 }

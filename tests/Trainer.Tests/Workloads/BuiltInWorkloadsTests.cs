@@ -2,15 +2,15 @@ using Tuner.Trainer.Workloads;
 
 namespace Tuner.Trainer.Tests.Workloads;
 
-public sealed class WorkloadCatalogTests
+public sealed class BuiltInWorkloadsTests
 {
     [Fact]
     public void Find_ReturnsMnistMlp_WithItsParameters()
     {
-        var workload = WorkloadCatalog.Find("mnist-mlp");
+        var workload = BuiltInWorkloads.Find("mnist-mlp");
 
         Assert.NotNull(workload);
-        Assert.Contains("mnist-mlp", WorkloadCatalog.Kinds);
+        Assert.Contains("mnist-mlp", BuiltInWorkloads.Kinds);
         Assert.Equal(
             ["learning_rate", "batch_size", "hidden_units", "hidden_layers", "dropout", "optimizer", "momentum", "weight_decay"],
             workload.Parameters.Select(p => p.Name));
@@ -19,6 +19,6 @@ public sealed class WorkloadCatalogTests
     [Fact]
     public void Find_ReturnsNull_ForAnUnknownKind()
     {
-        Assert.Null(WorkloadCatalog.Find("imagenet-resnet"));
+        Assert.Null(BuiltInWorkloads.Find("imagenet-resnet"));
     }
 }

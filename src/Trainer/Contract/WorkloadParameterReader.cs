@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Tuner.Trainer.Workloads;
+namespace Tuner.Workloads;
 
 /// <summary>Reads hyperparameter values that may arrive boxed as any numeric type, as strings, or as
 /// <see cref="JsonElement"/>s, and collects what is wrong with them.</summary>

@@ -1,4 +1,4 @@
-namespace Tuner.Trainer.Workloads;
+namespace Tuner.Workloads;
 
 /// <summary>The mean training loss over one batch of <paramref name="Samples"/> samples.</summary>
 public readonly record struct BatchResult(double Loss, int Samples);

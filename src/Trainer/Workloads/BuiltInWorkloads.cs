@@ -1,9 +1,11 @@
 using Tuner.Trainer.Workloads.MnistMlp;
+using Tuner.Workloads;
 
 namespace Tuner.Trainer.Workloads;
 
-/// <summary>The workloads this build can run, by kind.</summary>
-public static class WorkloadCatalog
+/// <summary>The workloads built into every worker, by kind. A team's own model comes as a plugin bundle instead
+/// (see Tuner.Trainer.Plugins).</summary>
+public static class BuiltInWorkloads
 {
     private static readonly IReadOnlyList<IWorkload> Workloads = [new MnistMlpWorkload()];
 

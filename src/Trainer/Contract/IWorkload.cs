@@ -1,0 +1,35 @@
+namespace Tuner.Workloads;
+
+/// <summary>
+/// A kind of model Tuner can train: its hyperparameters (what a sweep searches), its options (what a sweep fixes, such
+/// as a data location), the metrics its validation reports, and a factory for training sessions. A plugin's class that
+/// implements it needs a public parameterless constructor; one instance serves many trials, so it keeps no per-trial
+/// state.
+/// </summary>
+public interface IWorkload
+{
+    /// <summary>The workload's name, as sweep definitions and trial records show it (for example "mnist-mlp").</summary>
+    string Kind { get; }
+
+    /// <summary>The hyperparameters a trial may set; a sweep's space may name only these.</summary>
+    IReadOnlyList<WorkloadParameter> Parameters { get; }
+
+    /// <summary>The fixed settings a sweep may give under <c>workload:</c> beside its kind (none is searched).</summary>
+    IReadOnlyList<WorkloadOption> Options { get; }
+
+    /// <summary>The metrics <see cref="ITrainingSession.Validate"/> reports; a sweep's objective is one of them.</summary>
+    IReadOnlyList<WorkloadMetric> Metrics { get; }
+
+    /// <summary>Problems with <paramref name="parameters"/> (unknown names, wrong types, values out of range), each
+    /// naming the parameter and the value; empty when they are valid. Missing parameters take their defaults.</summary>
+    IReadOnlyList<string> ValidateParams(IReadOnlyDictionary<string, object> parameters);
+
+    /// <summary>Problems with <paramref name="options"/> (a required one missing, a value of the wrong type), each
+    /// naming the option; empty when they are valid. Called where the sweep is submitted, so it must not read data.</summary>
+    IReadOnlyList<string> ValidateOptions(IReadOnlyDictionary<string, object> options);
+
+    /// <summary>Loads the data and builds a freshly initialized model and optimizer for <paramref name="spec"/>, with
+    /// every random choice drawn from <see cref="TrialSpec.Seed"/>. Throws <see cref="WorkloadException"/> when the spec
+    /// cannot be trained (its message is the trial's error).</summary>
+    Task<ITrainingSession> OpenSessionAsync(TrialSpec spec, TrainingEnvironment environment, CancellationToken ct);
+}

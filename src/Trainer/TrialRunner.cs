@@ -67,7 +67,7 @@ public static class TrialRunner
             }
 
             abort.ThrowIfCancellationRequested();
-            var metrics = new Dictionary<string, double>(session.Validate(epoch)) { ["train_loss"] = run.Partial.TrainLoss };
+            var metrics = new Dictionary<string, double>(session.Validate(epoch)) { [WorkloadMetric.TrainLoss.Name] = run.Partial.TrainLoss };
             NativeHeap.ReleaseFreeMemory();
             var report = new EpochReport(epoch + 1, metrics, run.Partial.Elapsed + clock.GetElapsedTime(started));
             run = run.AfterEpoch(report);

@@ -1,4 +1,6 @@
 using Tuner.Trainer;
+using Tuner.Trainer.Workloads.MnistMlp;
+using Tuner.Workloads;
 
 namespace Tuner.Benchmarks.Memory;
 
@@ -14,19 +16,20 @@ internal static class WorkerMemoryRunner
         string dataDirectory, int trials, int trainSamples, int epochs, int threads, TextWriter progress)
     {
         var environment = new TrainingEnvironment(dataDirectory, threads);
-        var settings = new WorkloadSettings(epochs, TrainSamples: trainSamples, ValidationSamples: Math.Min(trainSamples, 6_000));
+        var workload = new MnistMlpWorkload();
+        var options = new Dictionary<string, object> { ["train_samples"] = (long)trainSamples, ["validation_samples"] = (long)Math.Min(trainSamples, 6_000) };
         ProcessMemory afterFirst = default, now = default;
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < trials; i++)
         {
-            var spec = new TrialSpec("mnist-mlp", Configuration(i), settings, Seed: i);
+            var spec = new TrialSpec(MnistMlpWorkload.Name, Configuration(i), options, epochs, Seed: i);
             using var host = new MemoryTrialHost();
             if (i % 5 == 4) host.PreemptAfterBatches = (trainSamples / (int)spec.Params["batch_size"] + 1) / 2;
-            var outcome = await TrialRunner.RunAsync(spec, environment, host, host.Preemption.Token);
+            var outcome = await TrialRunner.RunAsync(workload, spec, CheckpointPolicy.Default, environment, host, host.Preemption.Token);
             if (outcome.Kind == TrialOutcomeKind.Preempted)
             {
                 host.NextRun();
-                outcome = await TrialRunner.RunAsync(spec, environment, host, host.Preemption.Token);
+                outcome = await TrialRunner.RunAsync(workload, spec, CheckpointPolicy.Default, environment, host, host.Preemption.Token);
             }
             if (outcome.Kind != TrialOutcomeKind.Completed)
                 throw new InvalidOperationException($"trial {i} ended {outcome.Kind}, expected Completed");

@@ -12,9 +12,11 @@ internal static class DefinitionAssert
         IReadOnlyList<ParameterSpec> noSpace = [];
         IReadOnlyDictionary<string, string> noLabels = new Dictionary<string, string>();
         IReadOnlyList<string> noTypes = [];
+        IReadOnlyDictionary<string, object> noOptions = new Dictionary<string, object>();
         Assert.Equal(
-            expected with { Space = noSpace, Labels = noLabels, Capacity = expected.Capacity with { InstanceTypes = noTypes } },
-            actual with { Space = noSpace, Labels = noLabels, Capacity = actual.Capacity with { InstanceTypes = noTypes } });
+            expected with { Space = noSpace, Labels = noLabels, Capacity = expected.Capacity with { InstanceTypes = noTypes }, Workload = expected.Workload with { Options = noOptions } },
+            actual with { Space = noSpace, Labels = noLabels, Capacity = actual.Capacity with { InstanceTypes = noTypes }, Workload = actual.Workload with { Options = noOptions } });
+        Assert.Equal(expected.Workload.Options, actual.Workload.Options);
         Assert.Equal(expected.Capacity.InstanceTypes, actual.Capacity.InstanceTypes);
         Assert.Equal(expected.Labels, actual.Labels);
         Assert.Equal(expected.Space, actual.Space);

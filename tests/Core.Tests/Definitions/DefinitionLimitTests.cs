@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using System.Globalization;
 using Tuner.Core.Definitions;
 using Tuner.Search.Spaces;
@@ -25,7 +26,7 @@ public sealed class DefinitionLimitTests
     [Fact]
     public void Parse_AcceptsABudgetAtTheLimits()
     {
-        var result = SweepDefinitionParser.Parse(Budget("{ max_trials: 100000, parallelism: 1000, max_attempts: 100, deadline: 365d }"));
+        var result = DefinitionReading.Parse(Budget("{ max_trials: 100000, parallelism: 1000, max_attempts: 100, deadline: 365d }"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(new BudgetSection(100_000, 1_000, TimeSpan.FromDays(365), 100), result.Definition.Budget);
@@ -38,7 +39,7 @@ public sealed class DefinitionLimitTests
         var text = DefinitionTexts.Minimal("  optimizer: { type: categorical, choices: [adam, sgd, adam2] }")
             .Replace("max_trials: 4", "max_trials: 11", StringComparison.Ordinal);
 
-        var problems = SweepDefinitionParser.Parse(text, limits: limits).Problems;
+        var problems = DefinitionReading.Parse(text, limits: limits).Problems;
 
         Assert.Equal(
             [
@@ -72,8 +73,8 @@ public sealed class DefinitionLimitTests
     public void Parse_Accepts60000DistinctChoices_AndStillFindsADuplicateAtTheEnd()
     {
         var choices = Enumerable.Range(1, 60_000).Select(i => (i * 1e-6).ToString("R", CultureInfo.InvariantCulture)).ToList();
-        var accepted = SweepDefinitionParser.Parse(DefinitionTexts.Minimal($"  learning_rate: {{ type: categorical, choices: [{string.Join(", ", choices)}] }}"));
-        var duplicated = SweepDefinitionParser.Parse(DefinitionTexts.Minimal(
+        var accepted = DefinitionReading.Parse(DefinitionTexts.Minimal($"  learning_rate: {{ type: categorical, choices: [{string.Join(", ", choices)}] }}"));
+        var duplicated = DefinitionReading.Parse(DefinitionTexts.Minimal(
             $"  learning_rate: {{ type: categorical, choices: [{string.Join(", ", choices)}, 0.03] }}"));
 
         Assert.True(accepted.Succeeded, string.Join("\n", accepted.Problems.Take(3)));

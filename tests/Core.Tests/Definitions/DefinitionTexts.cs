@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 using Tuner.TestSupport;
 
@@ -23,7 +24,7 @@ internal static class DefinitionTexts
 
     public static DefinitionProblem SingleProblem(string text, DefinitionLimits? limits = null)
     {
-        var result = SweepDefinitionParser.Parse(text, limits: limits);
+        var result = DefinitionReading.Parse(text, limits: limits);
         Assert.Null(result.Definition);
         return Assert.Single(result.Problems);
     }

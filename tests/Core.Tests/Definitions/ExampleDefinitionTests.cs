@@ -1,3 +1,5 @@
+using Tuner.Trainer.Workloads;
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 using Tuner.Search;
 using Tuner.Search.Pruners;
@@ -11,25 +13,27 @@ public sealed class ExampleDefinitionTests
     [Fact]
     public void Parse_ReadsTheShippedExample_WithoutProblems()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.MnistMlpExample());
+        var result = DefinitionReading.Parse(DefinitionTexts.MnistMlpExample());
 
         Assert.Empty(result.Problems);
         Assert.True(result.Succeeded);
         var definition = result.Definition;
         Assert.Equal("mnist-mlp", definition.Name);
-        Assert.Equal(new WorkloadSection("mnist-mlp", new WorkloadSettings(8, 1)), definition.Workload);
+        Assert.Equal(("mnist-mlp", 8), (definition.Workload.Kind, definition.Workload.MaxEpochs));
+        Assert.Empty(definition.Workload.Options);
+        Assert.Same(BuiltInWorkloads.Find("mnist-mlp"), definition.Workload.Workload);
         Assert.Equal(new ObjectiveSection("val_accuracy", StudyDirection.Maximize), definition.Objective);
         Assert.Equal(new SamplerSection("auto", 42), definition.Sampler);
         Assert.Equal(new PrunerOptions("median", StartupTrials: 5, WarmupSteps: 2), definition.Pruner);
         Assert.Equal(new BudgetSection(30, 2, null, MaxAttempts: 1), definition.Budget);
-        Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
+        Assert.Equal(new CheckpointSection(1, 1, CheckpointSection.DefaultInterval), definition.Checkpoints);
         Assert.Empty(definition.Labels);
     }
 
     [Fact]
     public void Parse_ReadsEverySpaceEntryOfTheExample_WithItsDistributionAndCondition()
     {
-        var space = SweepDefinitionParser.Parse(DefinitionTexts.MnistMlpExample()).Definition!.Space.ToDictionary(spec => spec.Name);
+        var space = DefinitionReading.Parse(DefinitionTexts.MnistMlpExample()).Definition!.Space.ToDictionary(spec => spec.Name);
 
         Assert.Equal(
             ["learning_rate", "batch_size", "hidden_units", "hidden_layers", "dropout", "optimizer", "momentum", "weight_decay"],
@@ -72,8 +76,8 @@ public sealed class ExampleDefinitionTests
             }
             """;
 
-        var fromYaml = SweepDefinitionParser.Parse(DefinitionTexts.MnistMlpExample()).Definition!;
-        var fromJson = SweepDefinitionParser.Parse(json);
+        var fromYaml = DefinitionReading.Parse(DefinitionTexts.MnistMlpExample()).Definition!;
+        var fromJson = DefinitionReading.Parse(json);
 
         Assert.Empty(fromJson.Problems);
         DefinitionAssert.Equivalent(fromYaml, fromJson.Definition!);
@@ -84,7 +88,7 @@ public sealed class ExampleDefinitionTests
     {
         const string json = """{"name":"tiny","workload":{"kind":"mnist-mlp","max_epochs":1},"objective":{"metric":"val_loss"},"space":{"optimizer":{"type":"categorical","choices":["adam"]}},"budget":{"max_trials":1}}""";
 
-        var result = SweepDefinitionParser.Parse(json, DefinitionFormat.Json);
+        var result = DefinitionReading.Parse(json, DefinitionFormat.Json);
 
         Assert.Empty(result.Problems);
         Assert.Equal(["adam"], Assert.IsType<CategoricalDistribution>(Assert.Single(result.Definition!.Space).Distribution).Choices);
@@ -93,7 +97,7 @@ public sealed class ExampleDefinitionTests
     [Fact]
     public void Parse_GivesTheExampleParts_ThatTheSearchCatalogsAccept()
     {
-        var definition = SweepDefinitionParser.Parse(DefinitionTexts.MnistMlpExample()).Definition!;
+        var definition = DefinitionReading.Parse(DefinitionTexts.MnistMlpExample()).Definition!;
 
         var space = SearchSpace.Create(definition.Space);
         var sampler = Tuner.Search.Samplers.SamplerCatalog.Create(definition.Sampler.Kind, definition.Sampler.Seed);

@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -20,7 +21,7 @@ public sealed class MultipleProblemTests
     [Fact]
     public void Parse_ReportsEveryProblemInOnePass_InLineOrder()
     {
-        var result = SweepDefinitionParser.Parse(BrokenEverywhere);
+        var result = DefinitionReading.Parse(BrokenEverywhere);
 
         Assert.Null(result.Definition);
         Assert.Equal(
@@ -42,7 +43,7 @@ public sealed class MultipleProblemTests
     [Fact]
     public void Parse_SuggestsTheMetric_ForAMisspeltObjective()
     {
-        var problem = SweepDefinitionParser.Parse(BrokenEverywhere).Problems.Single(p => p.Path == "objective.metric");
+        var problem = DefinitionReading.Parse(BrokenEverywhere).Problems.Single(p => p.Path == "objective.metric");
 
         Assert.Equal("unknown metric 'val_acc'; known: val_accuracy, val_loss, train_loss", problem.Message);
     }
@@ -50,7 +51,7 @@ public sealed class MultipleProblemTests
     [Fact]
     public void ToValidationErrors_KeysMessagesByPath_WithTheirLines()
     {
-        var errors = SweepDefinitionParser.Parse(BrokenEverywhere).ToValidationErrors();
+        var errors = DefinitionReading.Parse(BrokenEverywhere).ToValidationErrors();
 
         Assert.Equal(10, errors.Count);
         Assert.Equal(["unknown key 'paralelism' (did you mean 'parallelism'?) (line 11)"], errors["budget.paralelism"]);
@@ -61,7 +62,7 @@ public sealed class MultipleProblemTests
     [Fact]
     public void ToValidationErrors_GroupsSeveralProblemsOfOnePath()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal(string.Join('\n',
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal(string.Join('\n',
             "  optimizer: { type: categorical, choices: [adam, adam, { name: sgd }] }")));
 
         var errors = result.ToValidationErrors();
@@ -72,7 +73,7 @@ public sealed class MultipleProblemTests
     [Fact]
     public void ToValidationErrors_IsEmpty_ForAValidDefinition()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.MnistMlpExample());
+        var result = DefinitionReading.Parse(DefinitionTexts.MnistMlpExample());
 
         Assert.Empty(result.ToValidationErrors());
     }
@@ -91,7 +92,7 @@ public sealed class MultipleProblemTests
             "sampler: { kind: annealing, seed: 42 }",
             "budget: { max_trials: 16, paralelism: 2 }");
 
-        var errors = SweepDefinitionParser.Parse(text).ToValidationErrors();
+        var errors = DefinitionReading.Parse(text).ToValidationErrors();
 
         Assert.Equal(
             new Dictionary<string, string[]>

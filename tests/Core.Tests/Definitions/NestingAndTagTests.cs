@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -36,7 +37,7 @@ public sealed class NestingAndTagTests
     public void Parse_ReadsNestingOf64Levels_AsOrdinaryYaml()
     {
         var open = string.Concat(Enumerable.Repeat("[", 62));
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + "labels: { team: " + open + new string(']', 62) + " }\n");
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal() + "labels: { team: " + open + new string(']', 62) + " }\n");
 
         Assert.DoesNotContain(result.Problems, problem => problem.Message.StartsWith("invalid", StringComparison.Ordinal));
     }
@@ -53,7 +54,7 @@ public sealed class NestingAndTagTests
             "  batch_size: { type: categorical, choices: [32, !!str 64] }",
             "budget: { max_trials: 4 }");
 
-        var result = SweepDefinitionParser.Parse(text);
+        var result = DefinitionReading.Parse(text);
 
         Assert.Null(result.Definition);
         Assert.Equal(
@@ -70,7 +71,7 @@ public sealed class NestingAndTagTests
     {
         var text = DefinitionTexts.Minimal() + DefinitionTexts.Lines("labels:", "  a: &x !secret v", "  b: *x", "  c: *x");
 
-        var result = SweepDefinitionParser.Parse(text);
+        var result = DefinitionReading.Parse(text);
 
         var problem = Assert.Single(result.Problems, problem => problem.Message.StartsWith("YAML tags", StringComparison.Ordinal));
         Assert.Equal(("labels.a", 8), (problem.Path, problem.Line));

@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 using Tuner.Search.Pruners;
 
@@ -8,7 +9,7 @@ public sealed class SearchSectionTests
 {
     private static SweepDefinition Parse(params string[] extraLines)
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + string.Join('\n', extraLines) + "\n");
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal() + string.Join('\n', extraLines) + "\n");
         Assert.Empty(result.Problems);
         return result.Definition!;
     }
@@ -23,7 +24,7 @@ public sealed class SearchSectionTests
     public void Parse_AcceptsEverySamplerKind(string kind)
     {
         var space = kind == "grid" ? "  batch_size: { type: categorical, choices: [32, 64] }" : "  learning_rate: { type: float, low: 0.001, high: 0.1, log: true }";
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal(space) + $"sampler: {{ kind: {kind}, seed: 3 }}\n");
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal(space) + $"sampler: {{ kind: {kind}, seed: 3 }}\n");
         Assert.Empty(result.Problems);
         Assert.Equal(kind, result.Definition!.Sampler.Kind);
     }

@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -129,7 +130,7 @@ public sealed class SectionProblemTests
     [Fact]
     public void Parse_DefaultsToLocalCapacity_WithParallelismAsMaxInstances()
     {
-        var result = SweepDefinitionParser.Parse(With(6, "budget: { max_trials: 4, parallelism: 3 }"));
+        var result = DefinitionReading.Parse(With(6, "budget: { max_trials: 4, parallelism: 3 }"));
 
         Assert.Empty(result.Problems);
         Assert.Equal("local", result.Definition!.Capacity.Provider);
@@ -140,7 +141,7 @@ public sealed class SectionProblemTests
     [Fact]
     public void Parse_ReadsAwsCapacity_SpotByDefault()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal()
             + "capacity: { provider: aws, instance_types: [g5.xlarge, g4dn.xlarge], gpus: 1, max_instances: 6, idle_timeout: 10m, on_demand_after_spot_failures: 2 }\n");
 
         Assert.Empty(result.Problems);
@@ -161,7 +162,7 @@ public sealed class SectionProblemTests
     [Fact]
     public void Parse_ReadsLocalSpotMarket_WithZeroNoticeMeaningKillOnly()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal()
             + "capacity: { provider: local, spot_market: { preemptions_per_hour: 40, notice: 0 } }\n");
 
         Assert.Empty(result.Problems);
@@ -213,7 +214,7 @@ public sealed class SectionProblemTests
     [InlineData("2d", 2 * 86_400)]
     public void Parse_ReadsDeadline_AsADuration(string deadline, int seconds)
     {
-        var result = SweepDefinitionParser.Parse(With(6, $"budget: {{ max_trials: 4, deadline: {deadline} }}"));
+        var result = DefinitionReading.Parse(With(6, $"budget: {{ max_trials: 4, deadline: {deadline} }}"));
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), result.Definition!.Budget.Deadline);
     }
@@ -234,28 +235,40 @@ public sealed class SectionProblemTests
     [Fact]
     public void Parse_DefaultsDirectionToMinimize_ForLosses_AndFillsOtherDefaults()
     {
-        var definition = SweepDefinitionParser.Parse(DefinitionTexts.Minimal()).Definition!;
+        var definition = DefinitionReading.Parse(DefinitionTexts.Minimal()).Definition!;
 
         Assert.Equal(Tuner.Search.StudyDirection.Minimize, definition.Objective.Direction);
         Assert.Equal(new SamplerSection("auto", null), definition.Sampler);
         Assert.Equal(new Tuner.Search.Pruners.PrunerOptions("median"), definition.Pruner);
         Assert.Equal(new BudgetSection(4, 1, null, 1), definition.Budget);
-        Assert.Equal(new CheckpointSection(1, 1), definition.Checkpoints);
+        Assert.Equal(new CheckpointSection(1, 1, CheckpointSection.DefaultInterval), definition.Checkpoints);
+    }
+
+    [Theory]
+    [InlineData("checkpoints: { every_epochs: 2, keep_best: 3 }", 2, 3, 30.0)]
+    [InlineData("checkpoints: { interval: 5m }", 1, 1, 300.0)]
+    [InlineData("checkpoints: { interval: 0 }", 1, 1, null)]
+    public void Parse_ReadsCheckpointEpochsIntervalAndKeepBest(string line, int everyEpochs, int keepBest, double? intervalSeconds)
+    {
+        var definition = DefinitionReading.Parse(DefinitionTexts.Minimal() + line + "\n").Definition!;
+
+        Assert.Equal(
+            new CheckpointSection(everyEpochs, keepBest, intervalSeconds is { } s ? TimeSpan.FromSeconds(s) : null), definition.Checkpoints);
     }
 
     [Fact]
-    public void Parse_CarriesCheckpointIntervalIntoWorkloadSettings()
+    public void Parse_ReportsAnIntervalThatIsNotADuration()
     {
-        var definition = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + "checkpoints: { every_epochs: 2, keep_best: 3 }\n").Definition!;
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "checkpoints: { interval: often }\n");
 
-        Assert.Equal(2, definition.Workload.Settings.CheckpointEveryEpochs);
-        Assert.Equal(new CheckpointSection(2, 3), definition.Checkpoints);
+        Assert.Equal("checkpoints.interval", problem.Path);
+        Assert.Equal("expected a duration like '5m', '30s' or '1h' (or 0 for none), got 'often'", problem.Message);
     }
 
     [Fact]
     public void Parse_ReadsLabels_AsText()
     {
-        var definition = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + "labels: { team: ml-platform, cost-center: 42 }\n").Definition!;
+        var definition = DefinitionReading.Parse(DefinitionTexts.Minimal() + "labels: { team: ml-platform, cost-center: 42 }\n").Definition!;
 
         Assert.Equal(new Dictionary<string, string> { ["team"] = "ml-platform", ["cost-center"] = "42" }, definition.Labels);
     }
@@ -289,7 +302,7 @@ public sealed class SectionProblemTests
     {
         var text = DefinitionTexts.Minimal() + "pruner: { kind: percentile, percentile: 25, startup_trials: 3, warmup_steps: 2, interval_steps: 2, min_trials: 4 }\n";
 
-        var pruner = SweepDefinitionParser.Parse(text).Definition!.Pruner;
+        var pruner = DefinitionReading.Parse(text).Definition!.Pruner;
 
         Assert.Equal(new Tuner.Search.Pruners.PrunerOptions("percentile", 3, 2, 2, 25, 4), pruner);
     }
@@ -297,7 +310,7 @@ public sealed class SectionProblemTests
     [Fact]
     public void Parse_DefaultsPrunerKindToMedian_WhenOnlySettingsAreGiven()
     {
-        var pruner = SweepDefinitionParser.Parse(DefinitionTexts.Minimal() + "pruner: { warmup_steps: 2 }\n").Definition!.Pruner;
+        var pruner = DefinitionReading.Parse(DefinitionTexts.Minimal() + "pruner: { warmup_steps: 2 }\n").Definition!.Pruner;
 
         Assert.Equal(new Tuner.Search.Pruners.PrunerOptions("median", WarmupSteps: 2), pruner);
     }

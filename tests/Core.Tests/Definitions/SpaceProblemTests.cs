@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -89,7 +90,7 @@ public sealed class SpaceProblemTests
     [Fact]
     public void Parse_AcceptsAPlainValue_AsAParameterFixedForEveryTrial()
     {
-        var result = SweepDefinitionParser.Parse(DefinitionTexts.Minimal("  optimizer: sgd"));
+        var result = DefinitionReading.Parse(DefinitionTexts.Minimal("  optimizer: sgd"));
 
         var spec = Assert.Single(result.Definition!.Space);
         Assert.Equal(["sgd"], Assert.IsType<Tuner.Search.Spaces.CategoricalDistribution>(spec.Distribution).Choices);
@@ -152,7 +153,7 @@ public sealed class SpaceProblemTests
             "  hidden_layers: { type: int, low: 1, high: 3 }",
             "  dropout: { type: float, low: 0.0, high: 0.5, when: { hidden_layers: [2, 3] } }"));
 
-        var result = SweepDefinitionParser.Parse(text);
+        var result = DefinitionReading.Parse(text);
 
         Assert.Empty(result.Problems);
         Assert.Equal(new Tuner.Search.Spaces.ParameterCondition("hidden_layers", [2L, 3L]), result.Definition!.Space[1].When);
@@ -177,7 +178,7 @@ public sealed class SpaceProblemTests
             "  optimizer: { type: categorical, choices: [adam, sgd], when: { hidden_layers: 2 } }",
             "  hidden_layers: { type: int, low: 1, high: 2, when: { optimizer: sgd } }"));
 
-        var problems = SweepDefinitionParser.Parse(text).Problems;
+        var problems = DefinitionReading.Parse(text).Problems;
 
         Assert.Equal([("space.optimizer", 5), ("space.hidden_layers", 6)], problems.Select(problem => (problem.Path, problem.Line ?? 0)));
         Assert.All(problems, problem => Assert.StartsWith("conditions must not form a cycle", problem.Message));

@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Tuner.Core.Definitions;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -114,7 +115,7 @@ public sealed class SyntaxProblemTests
     [Fact]
     public void Parse_ReadsYamlWhenTheFormatIsForced_EvenIfItStartsWithABrace()
     {
-        var result = SweepDefinitionParser.Parse("{ name: flow-yaml }", DefinitionFormat.Yaml);
+        var result = DefinitionReading.Parse("{ name: flow-yaml }", DefinitionFormat.Yaml);
 
         Assert.DoesNotContain(result.Problems, problem => problem.Message.StartsWith("invalid", StringComparison.Ordinal));
         Assert.Contains(result.Problems, problem => problem.Path == "workload");

@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
@@ -67,12 +68,14 @@ internal static class SweepAssertions
         var key = Path.GetRelativePath(checkpointRoot, path).Replace(Path.DirectorySeparatorChar, '/');
         await using var stream = await store.OpenReadAsync(key, CancellationToken.None);
         Assert.NotNull(stream);
-        var workload = WorkloadCatalog.Find("mnist-mlp")!;
+        var workload = BuiltInWorkloads.Find("mnist-mlp")!;
         var parameters = best.Params.ToDictionary(p => p.Key, p => ToValue(p.Value));
-        var spec = new TrialSpec("mnist-mlp", parameters, new WorkloadSettings(5, TrainSamples: 12000, ValidationSamples: 1000), 0);
-        var accuracy = await workload.EvaluateTestAccuracyAsync(
-            spec, new TrainingEnvironment(TestSupport.RepositoryPaths.MnistDirectory), stream, CancellationToken.None);
-        Assert.InRange(accuracy, 0.5, 1.0);
+        var options = new Dictionary<string, object> { ["train_samples"] = 12000L, ["validation_samples"] = 1000L };
+        var spec = new TrialSpec("mnist-mlp", parameters, options, 5, 0);
+        var test = await WorkloadEvaluation.TestAsync(
+            workload, spec, new TrainingEnvironment(TestSupport.RepositoryPaths.MnistDirectory), stream, CancellationToken.None);
+        Assert.NotNull(test);
+        Assert.InRange(test["val_accuracy"], 0.5, 1.0);
     }
 
     /// <summary>Params come back from the API as JSON elements; the workload wants numbers and strings.</summary>

@@ -22,7 +22,7 @@ public sealed class CapacityPoolsTests(PostgresServerFixture postgres)
         {
             var text = SweepTexts.Small(maxTrials: 2, parallelism: 1) + string.Create(
                 CultureInfo.InvariantCulture, $"\ncapacity: {{ provider: aws, instance_types: [m{round}.large], max_instances: {round + 1} }}\n");
-            var definition = SweepDefinitionParser.Parse(text).Definition!;
+            var definition = DefinitionReading.Parse(text).Definition!;
             using var start = new Barrier(3);
 
             var sweeps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>

@@ -105,7 +105,7 @@ public sealed class CheckpointRetentionTests(PostgresServerFixture postgres)
         var trial = await db.Trials.SingleAsync(t => t.Id == trialId);
         var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == trial.SweepId);
         trial.Status = status;
-        var doomed = await CheckpointRetention.ApplyAsync(db, trial, harness.Get<SweepPlans>().For(sweep), CancellationToken.None);
+        var doomed = await CheckpointRetention.ApplyAsync(db, trial, await harness.Get<SweepPlans>().ForAsync(sweep, CancellationToken.None), CancellationToken.None);
         await db.SaveChangesAsync();
         return doomed;
     }

@@ -1,3 +1,4 @@
+using Tuner.TestSupport.Sweeps;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,7 +82,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     /// <summary>Stores the definition as POST /api/sweeps does and runs the first orchestration pass; returns the sweep id.</summary>
     public async Task<long> SubmitAsync(string definitionText)
     {
-        var parsed = SweepDefinitionParser.Parse(definitionText);
+        var parsed = DefinitionReading.Parse(definitionText);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Problems));
         var sweep = await Get<SweepSubmission>().SubmitAsync(parsed.Definition, definitionText, CancellationToken.None);
         await OrchestrateAsync(sweep.Id);

@@ -23,8 +23,8 @@ public sealed class SweepSeedTests(PostgresServerFixture postgres)
         var created = await harness.TrialsAsync(sweepId);
 
         // Two fresh caches stand for two processes: each parses the stored sweep and builds its own sampler.
-        var first = new SweepPlans().For(sweep);
-        var second = new SweepPlans().For(sweep);
+        var first = await new SweepPlans(DefinitionReading.BuiltIns).ForAsync(sweep, CancellationToken.None);
+        var second = await new SweepPlans(DefinitionReading.BuiltIns).ForAsync(sweep, CancellationToken.None);
         var history = new List<FrozenTrial>();
         for (var number = 0; number < created.Count; number++)
         {

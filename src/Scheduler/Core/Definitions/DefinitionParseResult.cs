@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Tuner.Core.Definitions;
 
-/// <summary>What <see cref="SweepDefinitionParser.Parse"/> found: a definition, or every problem that prevents one.</summary>
+/// <summary>What <see cref="SweepDefinitionParser.ParseAsync"/> found: a definition, or every problem that prevents one.</summary>
 public sealed record DefinitionParseResult(SweepDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems)
 {
     [MemberNotNullWhen(true, nameof(Definition))]

@@ -2,5 +2,5 @@ using Tuner.Search;
 
 namespace Tuner.Core.Definitions;
 
-/// <summary>The metric a sweep optimises (one of <see cref="ObjectiveMetrics.Known"/>) and in which direction.</summary>
+/// <summary>The metric a sweep optimises (one its workload reports) and in which direction.</summary>
 public sealed record ObjectiveSection(string Metric, StudyDirection Direction);

@@ -70,7 +70,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             return null;
         }
 
-        var plan = plans.For(sweep);
+        var plan = await plans.ForAsync(sweep, ct);
         var byNumber = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId && (afterNumber == null || t.Number > afterNumber))
             .OrderBy(t => t.Number);
         var trials = await (take is { } count ? byNumber.Take(count) : byNumber)
@@ -96,7 +96,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
         }
 
         var trial = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == bestId, ct);
-        var plan = plans.For(sweep);
+        var plan = await plans.ForAsync(sweep, ct);
         var checkpoint = await db.Checkpoints.AsNoTracking()
             .Where(c => c.TrialId == bestId && c.State == CheckpointState.Live)
             .OrderByDescending(c => c.Epoch).FirstOrDefaultAsync(ct);

@@ -1,3 +1,4 @@
+using Tuner.Core.Workloads;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,8 @@ public static class SweepsApi
     }
 
     public static async Task<Results<Created<SweepCreated>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CapacityAvailability capacity, CancellationToken ct)
+        HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CapacityAvailability capacity, IWorkloadCatalog workloads,
+        CancellationToken ct)
     {
         var maxBytes = limits.Value.MaxDefinitionBytes;
         if (await RequestText.ReadAsync(request, maxBytes, ct) is not { } text)
@@ -55,7 +57,7 @@ public static class SweepsApi
         var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
             ? DefinitionFormat.Json
             : DefinitionFormat.Auto;
-        var parsed = SweepDefinitionParser.Parse(text, format, limits.Value);
+        var parsed = await SweepDefinitionParser.ParseAsync(text, workloads, ct, format, limits.Value);
         if (parsed.Definition is null)
         {
             return TypedResults.ValidationProblem(

@@ -1,3 +1,6 @@
+using Tuner.Scheduler.Cli.Definitions;
+using Tuner.Scheduling.Checkpoints;
+using Tuner.Scheduling.Workloads;
 using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 using Tuner.Scheduler.Cli.Failures;
@@ -23,7 +26,10 @@ internal static class RunCommand
             var path = parse.GetValue(file)!;
             var text = await DefinitionFile.ReadAsync(path, ct);
             var server = ServerSettings.Read(TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)), parse.GetValue(home));
-            var parsed = SweepDefinitionParser.Parse(text, limits: server.Limits);
+            var store = CheckpointStores.Create(server.Settings);
+            text = await LocalDefinition.PrepareAsync(text, path.DirectoryName!, new PluginBundles(store).UploadAsync, ct);
+            var catalog = PluginBundles.Catalog(server.Settings.Home, store);
+            var parsed = await SweepDefinitionParser.ParseAsync(text, catalog, ct, limits: server.Limits);
             if (parsed.Definition is null)
             {
                 throw new CliFailure(ExitCodes.BadInput,

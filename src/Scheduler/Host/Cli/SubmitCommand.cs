@@ -1,3 +1,4 @@
+using Tuner.Scheduler.Cli.Definitions;
 using Tuner.Scheduler.Hosting.Settings;
 using System.CommandLine;
 
@@ -16,6 +17,7 @@ internal static class SubmitCommand
             var text = await DefinitionFile.ReadAsync(path, ct);
             var address = ServerAddress.Resolve(parse.GetValue(server), TunerConfiguration.Load(parse.GetValue(CommonOptions.Config)));
             using var client = new TunerApiClient(address);
+            text = await LocalDefinition.PrepareAsync(text, path.DirectoryName!, client.UploadBundleAsync, ct);
             var created = await client.SubmitAsync(text, path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase), path.Name, ct);
             Console.WriteLine($"sweep {created.Id} ({created.Name}) submitted; follow it with `tuner status {created.Id} --server {address}`");
             foreach (var warning in created.Warnings ?? [])

@@ -9,6 +9,7 @@ using Tuner.Trainer.Data;
 using Tuner.Trainer.Standalone;
 using Tuner.Trainer.Workloads;
 using Tuner.Scheduling.Settings;
+using Tuner.Workloads;
 
 namespace Tuner.Scheduler.Cli;
 
@@ -17,7 +18,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var workload = new Option<string>("--workload") { Description = "Workload kind", DefaultValueFactory = _ => "mnist-mlp" };
+        var workload = new Option<string>("--workload") { Description = "Built-in workload kind", DefaultValueFactory = _ => "mnist-mlp" };
         var parameters = new Option<string[]>("--param", "-p") { Description = "A hyperparameter, name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var epochs = PositiveNumbers.Option("--epochs", "Epochs to train", 3);
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
@@ -31,8 +32,8 @@ internal static class TrainCommand
         command.SetAction(async (parse, ct) =>
         {
             var kind = parse.GetValue(workload)!;
-            var found = WorkloadCatalog.Find(kind)
-                ?? throw new CliFailure(ExitCodes.BadInput, $"--workload must be one of {string.Join(", ", WorkloadCatalog.Kinds)}, but got '{kind}'");
+            var found = BuiltInWorkloads.Find(kind)
+                ?? throw new CliFailure(ExitCodes.BadInput, $"--workload must be one of {string.Join(", ", BuiltInWorkloads.Kinds)}, but got '{kind}'");
             var (values, problems) = ParseParams(found, parse.GetValue(parameters) ?? []);
             problems.AddRange(found.ValidateParams(values));
             if (problems.Count > 0)
@@ -44,13 +45,16 @@ internal static class TrainCommand
             TrainingDevices.EnsureAvailable(settings.TrainingDevice);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
             var runSeed = parse.GetValue(seed);
-            var spec = new TrialSpec(kind, values, new WorkloadSettings(parse.GetValue(epochs), TrainSamples: parse.GetValue(trainSamples)), runSeed);
+            var options = new Dictionary<string, object>();
+            if (parse.GetValue(trainSamples) is { } samples) options["train_samples"] = (long)samples;
+            if (found.ValidateOptions(options) is { Count: > 0 } optionProblems) throw new CliFailure(ExitCodes.BadInput, string.Join("; ", optionProblems));
+            var spec = new TrialSpec(kind, values, options, parse.GetValue(epochs), runSeed);
             var store = new FileSystemCheckpointStore(Path.Combine(settings.Home, "train"));
             var prefix = $"{kind}-seed{runSeed}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
             var host = new StandaloneTrialHost(store, prefix, Console.Out);
             var environment = new TrainingEnvironment(settings.DataDirectory, parse.GetValue(threads)) { Device = settings.TrainingDevice };
-            Console.WriteLine($"Training {kind} on {settings.TrainingDevice} for {spec.Settings.MaxEpochs} epochs");
-            var outcome = await TrialRunner.RunAsync(spec, environment, host, ct);
+            Console.WriteLine($"Training {kind} on {settings.TrainingDevice} for {spec.MaxEpochs} epochs");
+            var outcome = await TrialRunner.RunAsync(found, spec, CheckpointPolicy.Default, environment, host, ct);
             Console.WriteLine($"{outcome.Kind} after {outcome.Position.Epoch} epochs; checkpoints under {store.UriOf(prefix)}");
             return 0;
         });

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.Cli.Failures;
+using Tuner.Core.Workloads;
+using Tuner.Trainer.Plugins;
 
 namespace Tuner.Scheduler.Cli;
 
@@ -27,6 +29,18 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         }
 
         return await ReadAsync<SweepCreated>(response, "submitting the sweep", ct);
+    }
+
+    /// <summary>Uploads a plugin bundle; answers the digest the definition names it by.</summary>
+    public async Task<BundleDigest> UploadBundleAsync(PluginBundle bundle, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(bundle.Bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/zip");
+        using var response = await SendAsync(c => http.PostAsync("api/bundles", content, c), ct);
+        var uploaded = await ReadAsync<BundleUploaded>(response, "uploading the plugin bundle", ct);
+        return BundleDigest.TryParse(uploaded.Bundle, out var digest) && digest.Hex == bundle.Sha256
+            ? digest
+            : throw new CliFailure(ExitCodes.ServerFailed, $"the server stored the bundle as {uploaded.Bundle}, but its SHA-256 is sha256:{bundle.Sha256}");
     }
 
     /// <summary>Every sweep, newest first, following the pages' cursors.</summary>

@@ -57,6 +57,7 @@ public static class ServerHost
         app.MapTunerOpenApi();
         app.MapTunerHealthChecks();
         app.MapSweepsApi();
+        app.MapBundlesApi();
         app.MapTunerDashboard();
         return app;
     }

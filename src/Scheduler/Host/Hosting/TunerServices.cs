@@ -13,6 +13,8 @@ using Tuner.Scheduling.Settings;
 using Tuner.Scheduling.Workers;
 using Tuner.Core.Queueing;
 using Tuner.Persistence.Leases;
+using Tuner.Core.Workloads;
+using Tuner.Scheduling.Workloads;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -29,6 +31,8 @@ public static class TunerServices
         services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
         services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
         services.AddSingleton(Options.Create(limits ?? new DefinitionLimits()));
+        services.AddSingleton<IWorkloadCatalog>(s => PluginBundles.Catalog(settings.Home, s.GetRequiredService<ICheckpointStore>()));
+        services.AddSingleton<PluginBundles>();
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(s => s.GetRequiredService<JobQueue>());

@@ -9,6 +9,7 @@ using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Scheduling.Settings;
 using Tuner.Persistence.Leases;
+using Tuner.Workloads;
 
 namespace Tuner.Scheduling.Trials;
 
@@ -82,7 +83,9 @@ public sealed class TrialExecution(
         var none = CancellationToken.None;
         try
         {
-            var outcome = await TrialRunner.RunAsync(spec, environment, host, preemption, abort.Token);
+            var plan = context.Plan.Definition;
+            var checkpoints = new CheckpointPolicy(plan.Checkpoints.EveryEpochs, plan.Checkpoints.Interval);
+            var outcome = await TrialRunner.RunAsync(plan.Workload.Workload, spec, checkpoints, environment, host, preemption, abort.Token);
             logger.LogInformation("Trial {TrialId} run ended: {Outcome} at epoch {Epoch}", context.TrialId, outcome.Kind, outcome.Position.Epoch);
             switch (outcome.Kind)
             {

@@ -25,7 +25,7 @@ internal static class CapacityReader
         var gpus = section.Int("gpus", required: false, min: 0) ?? 0;
         var spot = section.Boolean("spot") ?? cloud;
         var maxInstances = section.Int("max_instances", required: false, min: 1) ?? parallelism;
-        var idle = ReadDuration(section, "idle_timeout", TimeSpan.FromDays(30)) ?? (cloud ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(1));
+        var idle = section.Duration("idle_timeout", TimeSpan.FromDays(30)) ?? (cloud ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(1));
         var fallback = section.Int("on_demand_after_spot_failures", required: false, min: 1) ?? 3;
         var market = ReadSpotMarket(section, provider);
         if (named is null) return new CapacitySection(provider, types, gpus, spot, maxInstances, idle, fallback, market);
@@ -85,29 +85,7 @@ internal static class CapacityReader
             rate = null;
         }
 
-        var notice = ReadDuration(market, "notice", TimeSpan.FromHours(1), allowZero: true) ?? TimeSpan.FromSeconds(30);
+        var notice = market.Duration("notice", TimeSpan.FromHours(1), allowZero: true) ?? TimeSpan.FromSeconds(30);
         return rate is null ? null : new SpotMarketSection(rate.Value, notice);
-    }
-
-    private static TimeSpan? ReadDuration(MappingReader section, string key, TimeSpan longest, bool allowZero = false)
-    {
-        var node = section.Find(key);
-        if (node is null) return null;
-        var text = ScalarValues.ToValue(node) switch
-        {
-            string s => s.Trim(),
-            long n when n == 0 => "0",
-            _ => null,
-        };
-        if (allowZero && text is "0" or "0s") return TimeSpan.Zero;
-        if (text is not null && DurationText.TryParse(text, out var duration) && (allowZero || duration > TimeSpan.Zero))
-        {
-            if (duration <= longest) return duration;
-            section.Problems.Add(section.PathOf(key), $"{key} must be at most {DurationText.Format(longest)}, but got '{text}'", node);
-            return null;
-        }
-
-        section.Problems.Add(section.PathOf(key), $"expected a duration like '5m', '30s' or '1h'{(allowZero ? " (or 0 for none)" : "")}, got {ScalarValues.Describe(node)}", node);
-        return null;
     }
 }

@@ -1,18 +1,19 @@
 namespace Tuner.Core.Definitions.Reading;
 
-/// <summary>Reads <c>checkpoints: { every_epochs, keep_best }</c>; a per-sweep <c>store</c> is refused for now.</summary>
+/// <summary>Reads <c>checkpoints: { every_epochs, interval, keep_best }</c>; a per-sweep <c>store</c> is refused for now.</summary>
 internal static class CheckpointReader
 {
-    private static readonly string[] Keys = ["every_epochs", "keep_best", "store"];
+    private static readonly string[] Keys = ["every_epochs", "interval", "keep_best", "store"];
 
     public static CheckpointSection Read(MappingReader document)
     {
-        var defaults = new CheckpointSection();
+        var defaults = new CheckpointSection(Interval: CheckpointSection.DefaultInterval);
         var section = document.Section("checkpoints", Keys, required: false);
         if (section is null) return defaults;
 
         var everyEpochs = section.Int("every_epochs", required: false, min: 1) ?? defaults.EveryEpochs;
         var keepBest = section.Int("keep_best", required: false, min: 1) ?? defaults.KeepBest;
+        var interval = section.Duration("interval", TimeSpan.FromDays(1), allowZero: true) ?? defaults.Interval;
         if (section.Find("store") is { } store)
         {
             section.Problems.Add(
@@ -21,6 +22,6 @@ internal static class CheckpointReader
                 store);
         }
 
-        return new CheckpointSection(everyEpochs, keepBest);
+        return new CheckpointSection(everyEpochs, keepBest, interval == TimeSpan.Zero ? null : interval);
     }
 }

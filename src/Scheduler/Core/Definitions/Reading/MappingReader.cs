@@ -112,6 +112,30 @@ internal sealed class MappingReader
         return null;
     }
 
+    /// <summary>A duration like '30s', '5m' or '1h' of at most <paramref name="longest"/>; with
+    /// <paramref name="allowZero"/>, 0 too.</summary>
+    public TimeSpan? Duration(string key, TimeSpan longest, bool allowZero = false)
+    {
+        var node = Find(key);
+        if (node is null) return null;
+        var text = ScalarValues.ToValue(node) switch
+        {
+            string s => s.Trim(),
+            long n when n == 0 => "0",
+            _ => null,
+        };
+        if (allowZero && text is "0" or "0s") return TimeSpan.Zero;
+        if (text is not null && DurationText.TryParse(text, out var duration) && (allowZero || duration > TimeSpan.Zero))
+        {
+            if (duration <= longest) return duration;
+            Problems.Add(PathOf(key), $"{key} must be at most {DurationText.Format(longest)}, but got '{text}'", node);
+            return null;
+        }
+
+        Problems.Add(PathOf(key), $"expected a duration like '5m', '30s' or '1h'{(allowZero ? " (or 0 for none)" : "")}, got {ScalarValues.Describe(node)}", node);
+        return null;
+    }
+
     public static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : ScalarValues.Describe(key);
 
     private bool InRange(string key, YamlNode value, long integer, long min, long max)

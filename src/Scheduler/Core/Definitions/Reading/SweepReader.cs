@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Tuner.Trainer;
+using Tuner.Core.Workloads;
 using YamlDotNet.RepresentationModel;
 
 namespace Tuner.Core.Definitions.Reading;
@@ -10,32 +10,33 @@ internal static partial class SweepReader
     private static readonly string[] TopLevelKeys =
         ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels"];
 
-    public static SweepDefinition? Read(YamlNode root, ProblemCollector problems, DefinitionLimits limits)
+    /// <param name="kinds">The workload kinds the catalog knows.</param>
+    /// <param name="workload">What the catalog made of the document's workload reference (null: it has none).</param>
+    public static SweepDefinition? Read(
+        YamlNode root, ProblemCollector problems, DefinitionLimits limits, IReadOnlyList<string> kinds, WorkloadResolution? workload)
     {
         var document = MappingReader.Open(root, "", problems, TopLevelKeys);
         if (document is null) return null;
 
         var name = ReadName(document);
-        var workload = WorkloadReader.Read(document);
-        var objective = ObjectiveReader.Read(document);
-        var space = SpaceReader.Read(document, workload.Workload, limits);
+        var fields = WorkloadReader.Read(document, kinds, workload);
+        var objective = ObjectiveReader.Read(document, fields.Workload);
+        var space = SpaceReader.Read(document, fields.Workload, limits);
         var sampler = SamplerReader.Read(document);
-        var pruner = PrunerReader.Read(document, workload.MaxEpochs);
+        var pruner = PrunerReader.Read(document, fields.MaxEpochs);
         var budget = BudgetReader.Read(document, limits);
         var checkpoints = CheckpointReader.Read(document);
         var capacity = CapacityReader.Read(document, budget?.Parallelism ?? 1);
         var labels = LabelsReader.Read(document);
 
         SamplerReader.CheckAgainstSpace(document, sampler, space);
-        if (problems.Count > 0 || name is null || workload.Kind is null || workload.MaxEpochs is null
+        if (problems.Count > 0 || name is null || fields.Section is null
             || objective is null || space is null || sampler is null || pruner is null || budget is null)
         {
             return null;
         }
 
-        var settings = new WorkloadSettings(workload.MaxEpochs.Value, checkpoints.EveryEpochs, workload.TrainSamples, workload.ValidationSamples);
-        return new SweepDefinition(
-            name, new WorkloadSection(workload.Kind, settings), objective, space, sampler, pruner, budget, checkpoints, capacity, labels);
+        return new SweepDefinition(name, fields.Section, objective, space, sampler, pruner, budget, checkpoints, capacity, labels);
     }
 
     private static string? ReadName(MappingReader document)

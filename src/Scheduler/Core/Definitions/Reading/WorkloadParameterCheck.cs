@@ -1,5 +1,5 @@
 using Tuner.Search.Spaces;
-using Tuner.Trainer.Workloads;
+using Tuner.Workloads;
 
 namespace Tuner.Core.Definitions.Reading;
 

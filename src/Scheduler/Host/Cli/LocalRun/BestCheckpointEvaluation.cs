@@ -1,23 +1,22 @@
 using Tuner.Scheduler.Api.Contracts;
-using Tuner.Scheduling.Sweeps;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
-using Tuner.Trainer.Workloads;
 using Tuner.Core.Sweeps;
+using Tuner.Workloads;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
 
-/// <summary>Loads the best trial's checkpoint and measures it on the test set, which no trial has seen.</summary>
+/// <summary>Loads the best trial's checkpoint and measures it on the workload's test data, which no trial has seen.</summary>
 internal static class BestCheckpointEvaluation
 {
-    public static async Task<double> TestAccuracyAsync(
+    /// <summary>The test metrics of the best checkpoint, or null when the workload keeps no test data.</summary>
+    public static async Task<IReadOnlyDictionary<string, double>?> TestAsync(
         SweepPlan plan, BestTrial best, int seed, ICheckpointStore store, string key, TrainingEnvironment environment, CancellationToken ct)
     {
-        var workload = WorkloadCatalog.Find(plan.Definition.Workload.Kind)
-            ?? throw new InvalidOperationException($"unknown workload {plan.Definition.Workload.Kind}");
         await using var checkpoint = await store.OpenReadAsync(key, ct)
             ?? throw new InvalidOperationException($"best checkpoint {best.CheckpointUri} is missing");
-        var spec = new TrialSpec(plan.Definition.Workload.Kind, best.Params, plan.Definition.Workload.Settings, seed);
-        return await workload.EvaluateTestAccuracyAsync(spec, environment, checkpoint, ct);
+        var workload = plan.Definition.Workload;
+        var spec = new TrialSpec(workload.Workload.Kind, best.Params, workload.Options, workload.MaxEpochs, seed);
+        return await WorkloadEvaluation.TestAsync(workload.Workload, spec, environment, checkpoint, ct);
     }
 }

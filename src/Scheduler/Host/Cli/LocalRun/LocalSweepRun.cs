@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 using Tuner.Scheduler.Hosting.Settings;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -169,10 +170,17 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
             return;
         }
 
-        var plan = services.GetRequiredService<SweepPlans>().For(sweep);
-        var accuracy = await BestCheckpointEvaluation.TestAccuracyAsync(
+        var plan = await services.GetRequiredService<SweepPlans>().ForAsync(sweep, CancellationToken.None);
+        var test = await BestCheckpointEvaluation.TestAsync(
             plan, best, trial.Seed, services.GetRequiredService<ICheckpointStore>(), checkpoint.Key,
-            new TrainingEnvironment(settings.DataDirectory, Math.Max(1, Environment.ProcessorCount)), CancellationToken.None);
-        Console.WriteLine($"  test accuracy of the best checkpoint (10,000 held-out test images): {accuracy.ToString("F4", CultureInfo.InvariantCulture)}");
+            new TrainingEnvironment(settings.DataDirectory, Math.Max(1, Environment.ProcessorCount)) { Device = settings.TrainingDevice },
+            CancellationToken.None);
+        if (test is null || !test.TryGetValue(plan.Metric, out var value))
+        {
+            Console.WriteLine($"  (workload '{plan.Definition.Workload.Workload.Kind}' keeps no test data to evaluate the best checkpoint on)");
+            return;
+        }
+
+        Console.WriteLine($"  {plan.Metric} of the best checkpoint on the held-out test data: {value.ToString("F4", CultureInfo.InvariantCulture)}");
     }
 }

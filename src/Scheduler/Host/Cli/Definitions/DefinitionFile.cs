@@ -1,6 +1,6 @@
 using Tuner.Scheduler.Cli.Failures;
 
-namespace Tuner.Scheduler.Cli;
+namespace Tuner.Scheduler.Cli.Definitions;
 
 /// <summary>Reads a sweep definition file named on the command line, or fails saying which file and why.</summary>
 internal static class DefinitionFile

@@ -26,18 +26,20 @@ public static class CsvParser
             if (row.Cells.Count < header.Count)
             {
                 throw new WorkloadException(
-                    $"{source}, line {row.Line}: the row has {row.Cells.Count} cells, but the header has {header.Count}; " +
+                    $"{source}, line {row.Line}: the row has {Cells(row.Cells.Count)}, but the header has {header.Count}; " +
                     $"column '{header[row.Cells.Count]}' and any after it have no cell");
             }
             if (row.Cells.Count > header.Count)
             {
                 throw new WorkloadException(
-                    $"{source}, line {row.Line}: the row has {row.Cells.Count} cells, but the header has {header.Count}; " +
+                    $"{source}, line {row.Line}: the row has {Cells(row.Cells.Count)}, but the header has {header.Count}; " +
                     $"cell {header.Count + 1} and any after it have no column (the last column is '{header[^1]}')");
             }
         }
         return new CsvTable(source, header, records.GetRange(1, records.Count - 1));
     }
+
+    private static string Cells(int count) => count == 1 ? "1 cell" : $"{count} cells";
 
     private static void CheckHeader(IReadOnlyList<string> header, int line, string source)
     {

@@ -34,8 +34,8 @@ public sealed record TabularMlpOptions(
     public static TabularMlpOptions Read(IReadOnlyDictionary<string, object> values, out IReadOnlyList<string> problems)
     {
         var reader = new WorkloadOptionReader(values, Declared);
-        var data = reader.Text("data") ?? "";
-        var target = reader.Text("target") ?? "";
+        var data = reader.Text("data");
+        var target = reader.Text("target");
         var task = reader.Text("task");
         var features = reader.TextList("features");
         var fraction = reader.Number("validation_fraction");
@@ -43,21 +43,21 @@ public sealed record TabularMlpOptions(
         var test = reader.Text("test_data");
 
         var more = new List<string>();
-        if (values.ContainsKey("data")) Add(more, TabularLocation.Problem("data", data));
+        if (data is not null) Add(more, TabularLocation.Problem("data", data));
         if (validation is not null) Add(more, TabularLocation.Problem("validation_data", validation));
         if (test is not null) Add(more, TabularLocation.Problem("test_data", test));
-        if (values.ContainsKey("target") && string.IsNullOrWhiteSpace(target)) more.Add("option 'target' must name a column, but got ''");
+        if (target is not null && string.IsNullOrWhiteSpace(target)) more.Add("option 'target' must name a column, but got ''");
         if (task is not null && !Tasks.Contains(task)) more.Add($"option 'task' must be one of {string.Join(", ", Tasks)}, but got '{task}'");
         if (fraction is { } f && f is <= 0 or >= 1) more.Add($"option 'validation_fraction' must be greater than 0 and less than 1, but got {f}");
         if (fraction is not null && validation is not null)
             more.Add("options 'validation_fraction' and 'validation_data' exclude each other: validation_data is the validation set, so data is not split");
-        if (features.Contains(target)) more.Add($"option 'features' must not list the target column '{target}'");
+        if (target is not null && features.Contains(target)) more.Add($"option 'features' must not list the target column '{target}'");
         foreach (var twice in features.GroupBy(f => f, StringComparer.Ordinal).Where(g => g.Count() > 1))
             more.Add($"option 'features' lists '{twice.Key}' {twice.Count()} times");
 
         problems = [.. reader.Problems, .. more];
         return new TabularMlpOptions(
-            data, target, task == "regression" ? TabularTask.Regression : task == "classification" ? TabularTask.Classification : null,
+            data ?? "", target ?? "", task == "regression" ? TabularTask.Regression : task == "classification" ? TabularTask.Classification : null,
             features, fraction ?? DefaultValidationFraction, validation, test);
     }
 

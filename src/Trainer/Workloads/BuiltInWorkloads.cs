@@ -1,4 +1,5 @@
 using Tuner.Trainer.Workloads.MnistMlp;
+using Tuner.Trainer.Workloads.Tabular;
 using Tuner.Workloads;
 
 namespace Tuner.Trainer.Workloads;
@@ -7,7 +8,7 @@ namespace Tuner.Trainer.Workloads;
 /// (see Tuner.Trainer.Plugins).</summary>
 public static class BuiltInWorkloads
 {
-    private static readonly IReadOnlyList<IWorkload> Workloads = [new MnistMlpWorkload()];
+    private static readonly IReadOnlyList<IWorkload> Workloads = [new MnistMlpWorkload(), new TabularMlpWorkload()];
 
     public static IReadOnlyList<string> Kinds { get; } = Workloads.Select(w => w.Kind).ToList();
 

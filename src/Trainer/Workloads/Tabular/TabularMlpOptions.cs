@@ -21,13 +21,13 @@ public sealed record TabularMlpOptions(
 
     public static IReadOnlyList<WorkloadOption> Declared { get; } =
     [
-        new("data", "the training CSV: a local path or s3://bucket/key", Required: true),
+        new("data", "the training CSV: a local path or s3://bucket/key", Required: true, IsLocation: true),
         new("target", "the column to predict", Required: true),
         new("task", "classification or regression (default: regression for a numeric target, unless it holds at most 20 distinct integers; classification otherwise)"),
         new("features", "the columns the model reads (default: every column but the target)"),
         new("validation_fraction", "share of the data's rows held out for validation by a fixed seed, stratified by class (default 0.2)"),
-        new("validation_data", "a separate validation CSV, local or s3:// (then data is not split)"),
-        new("test_data", "a test CSV, local or s3://, scored once for the best trial"),
+        new("validation_data", "a separate validation CSV, local or s3:// (then data is not split)", IsLocation: true),
+        new("test_data", "a test CSV, local or s3://, scored once for the best trial", IsLocation: true),
     ];
 
     /// <summary>Reads the options, reading no data; <paramref name="problems"/> lists what is wrong.</summary>

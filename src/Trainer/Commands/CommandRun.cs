@@ -45,7 +45,7 @@ internal sealed class CommandRun(
                     break;
             }
         }
-        await _stopping;
+        await _stopping.WaitAsync(abort);
 
         switch (_stop)
         {

@@ -17,9 +17,11 @@ internal sealed class CommandRun(
     }
 
     private readonly Func<string, ReportedMetrics?> _parse = Parser(command.MetricsFormat);
-    private readonly string _restoredHash = CommandTrialRunner.HashOf(DirectoryArchive.Create(paths.CheckpointDirectory));
     private TrainingPosition _position = position;
-    private string? _savedHash;
+
+    /// <summary>The hash of the directory's last saved (or restored) archive: a preempted run saves it again only if it
+    /// changed.</summary>
+    private string _savedHash = CommandTrialRunner.HashOf(DirectoryArchive.Create(paths.CheckpointDirectory));
     private int _steps;
     private long _stepStarted = clock.GetTimestamp();
     private Stop? _stop;
@@ -27,7 +29,6 @@ internal sealed class CommandRun(
 
     public async Task<TrialOutcome> RunAsync(CancellationToken abort)
     {
-        _savedHash = _restoredHash;
         int? exitCode = null;
         await foreach (var e in process.Events.ReadAllAsync(abort))
         {

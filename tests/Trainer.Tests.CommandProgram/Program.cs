@@ -59,7 +59,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 if (options.RepeatLast && step > 0) PrintMetrics(step, x);
 while (step < maxSteps || options.IgnoreMaxSteps)
 {
-    Thread.Sleep(options.SleepMs);
+    Thread.Sleep(step + 1 >= options.SlowFrom ? 10_000 : options.SleepMs);
     if (options.HonorStopFile && File.Exists(stopFile))
     {
         Record("stop file");

@@ -8,6 +8,7 @@ internal sealed class ProgramOptions
     public const string Usage = """
         --lr VALUE             the learning rate (a double; default 0.1)
         --sleep-ms N           sleep before each step
+        --slow-from STEP       sleep 10 s before STEP and every step after it (so a test's signal lands before STEP)
         --record FILE          append what happens (start, SIGTERM, stop file, exit) to FILE
         --pid-file FILE        write the process id to FILE at start
         --env-file FILE        write the TUNER_* variables and the arguments to FILE at start
@@ -28,6 +29,7 @@ internal sealed class ProgramOptions
 
     public double LearningRate { get; private set; } = 0.1;
     public int SleepMs { get; private set; }
+    public int? SlowFrom { get; private set; }
     public string? Record { get; private set; }
     public string? PidFile { get; private set; }
     public string? EnvFile { get; private set; }
@@ -56,6 +58,7 @@ internal sealed class ProgramOptions
             {
                 case "--lr": options.LearningRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--sleep-ms": options.SleepMs = NextInt(); break;
+                case "--slow-from": options.SlowFrom = NextInt(); break;
                 case "--record": options.Record = Next(); break;
                 case "--pid-file": options.PidFile = Next(); break;
                 case "--env-file": options.EnvFile = Next(); break;

@@ -115,6 +115,7 @@ internal sealed class CommandRun(
             return;
         }
 
+        abort.ThrowIfCancellationRequested();
         await SaveAsync(state, abort);
         if (step >= spec.MaxEpochs && _stop is null)
         {

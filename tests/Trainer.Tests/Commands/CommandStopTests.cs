@@ -75,9 +75,10 @@ public sealed class CommandStopTests : IDisposable
     {
         var uninterrupted = await RunAsync(Command(), Host(_directory, "uninterrupted"), Spec(maxSteps: 5));
         var host = new ScriptedTrialHost(Store(_directory, "preempted")) { PreemptAfterEpoch = 2 };
-        var command = Command("--sleep-ms", "200", "--record", Record);
+        var command = Command("--sleep-ms", "50", "--record", Record);
 
-        var preempted = await RunAsync(command, host, Spec(maxSteps: 5), preemption: host.Preemption.Token);
+        // Step 3 takes 10 s in the first run, so the preemption at step 2 lands before the program can print it.
+        var preempted = await RunAsync(command with { Command = [.. command.Command, "--slow-from", "3"] }, host, Spec(maxSteps: 5), preemption: host.Preemption.Token);
         var final = await LatestCheckpointAsync(host);
         var resumedHost = new ScriptedTrialHost(Store(_directory, "preempted"));
         var resumed = await RunAsync(command, resumedHost, Spec(maxSteps: 5));

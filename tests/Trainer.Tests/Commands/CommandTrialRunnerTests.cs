@@ -76,7 +76,7 @@ public sealed class CommandTrialRunnerTests : IDisposable
         var uninterrupted = await RunAsync(Command(), Host(_directory, "uninterrupted"), Spec(maxSteps: 5));
         var pidFile = Path.Join(_directory.Path, "pid");
         var record = Path.Join(_directory.Path, "record");
-        var command = Command("--sleep-ms", "200", "--pid-file", pidFile, "--record", record, "--repeat-last");
+        var command = Command("--sleep-ms", "50", "--pid-file", pidFile, "--record", record, "--repeat-last");
         var killingHost = new ScriptedTrialHost(Store(_directory, "crashed"))
         {
             AfterReport = r =>
@@ -85,7 +85,10 @@ public sealed class CommandTrialRunnerTests : IDisposable
             },
         };
 
-        var crash = await Assert.ThrowsAsync<TrialFailedException>(() => RunAsync(command, killingHost, Spec(maxSteps: 5)));
+        // Step 3 takes 10 s in the first run, so the kill at step 2 lands before the program can print it.
+        var crashing = command with { Command = [.. command.Command, "--slow-from", "3"] };
+
+        var crash = await Assert.ThrowsAsync<TrialFailedException>(() => RunAsync(crashing, killingHost, Spec(maxSteps: 5)));
         var resumedHost = new ScriptedTrialHost(Store(_directory, "crashed"));
         var resumed = await RunAsync(command, resumedHost, Spec(maxSteps: 5));
 
@@ -103,9 +106,9 @@ public sealed class CommandTrialRunnerTests : IDisposable
     {
         var uninterrupted = await RunAsync(Command("--no-checkpoint"), Host(_directory, "uninterrupted"));
         var firstHost = new ScriptedTrialHost(Store(_directory, "preempted")) { PreemptAfterEpoch = 2 };
-        var command = Command("--no-checkpoint", "--sleep-ms", "200");
+        var command = Command("--no-checkpoint", "--sleep-ms", "50");
 
-        var preempted = await RunAsync(command, firstHost, preemption: firstHost.Preemption.Token);
+        var preempted = await RunAsync(command with { Command = [.. command.Command, "--slow-from", "3"] }, firstHost, preemption: firstHost.Preemption.Token);
         var resumedHost = new ScriptedTrialHost(Store(_directory, "preempted"));
         var resumed = await RunAsync(command, resumedHost);
 

@@ -16,6 +16,9 @@ public sealed class ScriptedTrialHost(ICheckpointStore store) : ITrialHost, IBat
 
     public int? PruneAtEpoch { get; init; }
 
+    /// <summary>Called with every report, after it is recorded and before the decision is returned.</summary>
+    public Action<EpochReport>? AfterReport { get; init; }
+
     /// <summary>Called on the training thread after every batch.</summary>
     public Action<TrainingPosition>? AfterBatch { get; init; }
 
@@ -31,6 +34,7 @@ public sealed class ScriptedTrialHost(ICheckpointStore store) : ITrialHost, IBat
     {
         Reports.Add(report);
         if (report.Epoch == PreemptAfterEpoch) Preemption.Cancel();
+        AfterReport?.Invoke(report);
         return Task.FromResult(report.Epoch == PruneAtEpoch ? PruneDecision.Prune : PruneDecision.Continue);
     }
 

@@ -1,0 +1,47 @@
+namespace Tuner.Trainer.Commands;
+
+/// <summary>The files of one run of a command: a private folder under the system's temporary folder (TMPDIR) holding
+/// the checkpoint directory and the stop file, deleted when the run ends; and the metrics file, when there is one.</summary>
+internal sealed class CommandRunPaths : IDisposable
+{
+    private CommandRunPaths(string root, string? metricsFile)
+    {
+        Root = root;
+        MetricsFile = metricsFile;
+    }
+
+    public string Root { get; }
+
+    public string CheckpointDirectory => Path.Combine(Root, "checkpoint");
+
+    public string StopFile => Path.Combine(Root, "stop");
+
+    public string? MetricsFile { get; }
+
+    /// <summary>Creates the run's folder and its empty checkpoint directory, and deletes a metrics file left by an
+    /// earlier run (the program appends to it; a resumed program's repeated steps are ignored either way).</summary>
+    public static CommandRunPaths Create(string? metricsFile)
+    {
+        var root = Directory.CreateTempSubdirectory("tuner-command-").FullName;
+        var paths = new CommandRunPaths(root, metricsFile);
+        Directory.CreateDirectory(paths.CheckpointDirectory);
+        if (metricsFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(metricsFile)!);
+            File.Delete(metricsFile);
+        }
+        return paths;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file the program left read-only or still open; the system's temporary folder is cleaned eventually.
+        }
+    }
+}

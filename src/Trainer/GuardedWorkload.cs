@@ -43,8 +43,19 @@ internal sealed class GuardedSession(ITrainingSession session, TrialSpec spec) :
         return result;
     }
 
-    public IReadOnlyDictionary<string, double> Validate(int epoch) =>
-        Guard.Call(spec, $"validating after epoch {epoch + 1}", session.Validate);
+    /// <summary>The session's validation metrics; a metric that is NaN or infinite fails the trial, naming it, since
+    /// neither the pruner nor the ranking can compare it.</summary>
+    public IReadOnlyDictionary<string, double> Validate(int epoch)
+    {
+        var metrics = Guard.Call(spec, $"validating after epoch {epoch + 1}", session.Validate);
+        if (metrics.FirstOrDefault(m => !double.IsFinite(m.Value)) is { Key: { } name, Value: var value })
+        {
+            var what = double.IsNaN(value) ? "NaN" : "infinite";
+            throw new TrialFailedException($"validation metric {name} became {what} after epoch {epoch + 1} ({TrialRunner.Describe(spec.Params)})");
+        }
+
+        return metrics;
+    }
 
     public IReadOnlyDictionary<string, double>? Test() => Guard.Call(spec, "testing", session.Test);
 

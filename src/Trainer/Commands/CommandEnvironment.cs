@@ -20,17 +20,17 @@ internal static class CommandEnvironment
         variables.TryAdd("PYTHONUNBUFFERED", "1");
         foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>()) variables[name] = value;
 
-        if (trialId is not null) variables["TUNER_TRIAL_ID"] = trialId;
-        variables["TUNER_PARAMS_JSON"] = ParamsJson(spec.Params);
-        variables["TUNER_CHECKPOINT_DIR"] = paths.CheckpointDirectory;
-        variables["TUNER_RESUME_STEP"] = resumeStep.ToString(CultureInfo.InvariantCulture);
-        variables["TUNER_MAX_STEPS"] = spec.MaxEpochs.ToString(CultureInfo.InvariantCulture);
-        variables["TUNER_SEED"] = spec.Seed.ToString(CultureInfo.InvariantCulture);
-        variables["TUNER_STOP_FILE"] = paths.StopFile;
-        variables["TUNER_DATA_DIR"] = env.DataDirectory;
-        variables["TUNER_THREADS"] = env.Threads.ToString(CultureInfo.InvariantCulture);
-        variables["TUNER_DEVICE"] = env.Device;
-        if (paths.MetricsFile is not null) variables["TUNER_METRICS_FILE"] = paths.MetricsFile;
+        if (trialId is not null) variables[CommandVariables.TrialId] = trialId;
+        variables[CommandVariables.ParamsJson] = ParamsJson(spec.Params);
+        variables[CommandVariables.CheckpointDirectory] = paths.CheckpointDirectory;
+        variables[CommandVariables.ResumeStep] = resumeStep.ToString(CultureInfo.InvariantCulture);
+        variables[CommandVariables.MaxSteps] = spec.MaxEpochs.ToString(CultureInfo.InvariantCulture);
+        variables[CommandVariables.Seed] = spec.Seed.ToString(CultureInfo.InvariantCulture);
+        variables[CommandVariables.StopFile] = paths.StopFile;
+        variables[CommandVariables.DataDirectory] = env.DataDirectory;
+        variables[CommandVariables.Threads] = env.Threads.ToString(CultureInfo.InvariantCulture);
+        variables[CommandVariables.Device] = env.Device;
+        if (paths.MetricsFile is not null) variables[CommandVariables.MetricsFile] = paths.MetricsFile;
     }
 
     /// <summary>The parameters as one JSON object, keys in ordinal order.</summary>

@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 namespace Tuner.Trainer.Commands;
 
 /// <summary>

@@ -5,7 +5,8 @@ namespace SamplePlugins;
 
 /// <summary>"linear": fits y = 3x − 1 by stochastic gradient descent on a fixed, seeded data set. Every batch is a pure
 /// function of the state and the position, so a resumed session continues exactly. Options: <c>fail_at</c> makes
-/// training throw at that (1-based) batch of the first epoch, <c>fail_saving</c> makes saving throw.</summary>
+/// training throw at that (1-based) batch of the first epoch, <c>fail_saving</c> makes saving throw, <c>nan_validation</c>
+/// makes validation report NaN.</summary>
 public sealed class LinearWorkload : IWorkload
 {
     public string Kind => "linear";
@@ -14,7 +15,11 @@ public sealed class LinearWorkload : IWorkload
         [new("learning_rate", "step size (> 0)", 0.05), new("batch_size", "samples per step (1 to 64)", 8)];
 
     public IReadOnlyList<WorkloadOption> Options { get; } =
-        [new("fail_at", "throw while training this batch of the first epoch"), new("fail_saving", "throw while saving state")];
+        [
+            new("fail_at", "throw while training this batch of the first epoch"),
+            new("fail_saving", "throw while saving state"),
+            new("nan_validation", "report NaN from validation"),
+        ];
 
     public IReadOnlyList<WorkloadMetric> Metrics { get; } = [new("val_loss", MetricGoal.Minimize)];
 
@@ -25,6 +30,7 @@ public sealed class LinearWorkload : IWorkload
         var reader = new WorkloadOptionReader(options, Options);
         reader.Integer("fail_at", min: 1);
         reader.Flag("fail_saving");
+        reader.Flag("nan_validation");
         return reader.Problems;
     }
 
@@ -35,7 +41,8 @@ public sealed class LinearWorkload : IWorkload
         var options = new WorkloadOptionReader(spec.Options, Options);
         var failAt = options.Integer("fail_at");
         var failSaving = options.Flag("fail_saving") ?? false;
-        return Task.FromResult<ITrainingSession>(new LinearSession(learningRate, batchSize, spec.Seed, (int?)failAt, failSaving));
+        var nanValidation = options.Flag("nan_validation") ?? false;
+        return Task.FromResult<ITrainingSession>(new LinearSession(learningRate, batchSize, spec.Seed, (int?)failAt, failSaving, nanValidation));
     }
 
     private (double LearningRate, int BatchSize, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, object> values)
@@ -46,7 +53,7 @@ public sealed class LinearWorkload : IWorkload
         return (rate, batch, reader.Problems);
     }
 
-    private sealed class LinearSession(double learningRate, int batchSize, int seed, int? failAt, bool failSaving) : ITrainingSession
+    private sealed class LinearSession(double learningRate, int batchSize, int seed, int? failAt, bool failSaving, bool nanValidation) : ITrainingSession
     {
         private const int Samples = 64;
         private readonly double[] _x = Enumerable.Range(0, Samples).Select(i => i / (double)Samples).ToArray();
@@ -77,7 +84,7 @@ public sealed class LinearWorkload : IWorkload
         }
 
         public IReadOnlyDictionary<string, double> Validate() =>
-            new Dictionary<string, double> { ["val_loss"] = _x.Average(x => Math.Pow(_weight * x + _bias - Target(x), 2)) };
+            new Dictionary<string, double> { ["val_loss"] = nanValidation ? double.NaN : _x.Average(x => Math.Pow(_weight * x + _bias - Target(x), 2)) };
 
         public IReadOnlyDictionary<string, double>? Test() => Validate();
 

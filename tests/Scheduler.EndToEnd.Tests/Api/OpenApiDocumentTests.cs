@@ -25,7 +25,7 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            ["CancelSweep", "GetSweep", "ListSweepEvents", "ListSweeps", "ListTrials", "SubmitSweep"],
+            ["CancelSweep", "GetSweep", "ListSweepEvents", "ListSweeps", "ListTrials", "SubmitSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)
         {

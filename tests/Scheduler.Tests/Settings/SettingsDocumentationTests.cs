@@ -12,7 +12,10 @@ namespace Tuner.Scheduler.Tests.Settings;
 public sealed partial class SettingsDocumentationTests
 {
     /// <summary>TUNER_ names that are not settings: the config file's own variable, and what the local provider hands its worker's shell.</summary>
-    private static readonly string[] NotSettings = [TunerConfiguration.FileVariable, "TUNER_WORKER_SCRIPT", "TUNER_WORKER_LOG"];
+    /// <summary>Variables that are not settings: the config file's, the local provider's, and the command contract's
+    /// (what a command's program is given, <see cref="Tuner.Workloads.CommandVariables"/>).</summary>
+    private static readonly string[] NotSettings =
+        [TunerConfiguration.FileVariable, "TUNER_WORKER_SCRIPT", "TUNER_WORKER_LOG", .. Tuner.Workloads.CommandVariables.All];
 
     [Theory]
     [InlineData("README.md", "settings-table", false)]

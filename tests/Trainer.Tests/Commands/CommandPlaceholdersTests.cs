@@ -1,3 +1,4 @@
+using Tuner.Workloads;
 using Tuner.Trainer.Commands;
 
 namespace Tuner.Trainer.Tests.Commands;

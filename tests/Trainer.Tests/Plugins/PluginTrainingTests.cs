@@ -53,6 +53,16 @@ public sealed class PluginTrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task AValidationMetricThatIsNotANumber_FailsTheTrial_NamingTheMetric()
+    {
+        var spec = Spec() with { Options = new Dictionary<string, object> { ["nan_validation"] = true } };
+
+        var error = await Assert.ThrowsAsync<TrialFailedException>(() => RunAsync(spec, new ScriptedTrialHost(Store("nan"))));
+
+        Assert.Equal("validation metric val_loss became NaN after epoch 1 (batch_size=8)", error.Message);
+    }
+
+    [Fact]
     public async Task APluginWhoseDependencyIsMissingFromTheBundle_FailsTheTrial_NamingTheAssembly()
     {
         var folder = TestPlugins.CopyWithout(TestPlugins.SamplePlugins, Path.Combine(_directory.Path, "bundle"), "SampleDependency.dll");

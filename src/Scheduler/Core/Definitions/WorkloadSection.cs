@@ -3,11 +3,12 @@ using Tuner.Workloads;
 
 namespace Tuner.Core.Definitions;
 
-/// <summary>The workload every trial runs: its kind (a built-in, or <see cref="WorkloadKinds.Plugin"/> with a bundle), at
-/// most how many epochs a trial trains, and the workload's options as written beside the kind.</summary>
+/// <summary>The workload every trial runs: its kind (a built-in, <see cref="WorkloadKinds.Plugin"/> with a bundle, or
+/// <see cref="WorkloadKinds.Command"/>), at most how many epochs (steps) a trial trains, and the workload's options as
+/// written beside the kind.</summary>
 /// <param name="Workload">The workload itself, as the catalog resolved it: its parameters, options and metrics checked
-/// the definition, and a worker runs its sessions.</param>
-public sealed record WorkloadSection(string Kind, int MaxEpochs, IReadOnlyDictionary<string, object> Options, IWorkload Workload)
+/// the definition, and a worker runs its sessions. Null for a command, which is a program rather than a workload.</param>
+public sealed record WorkloadSection(string Kind, int MaxEpochs, IReadOnlyDictionary<string, object> Options, IWorkload? Workload)
 {
     /// <summary>The plugin bundle (<see cref="WorkloadKinds.Plugin"/> only).</summary>
     public BundleDigest? Bundle { get; init; }
@@ -15,5 +16,11 @@ public sealed record WorkloadSection(string Kind, int MaxEpochs, IReadOnlyDictio
     /// <summary>The plugin's class, when the definition names one.</summary>
     public string? Type { get; init; }
 
+    /// <summary>The program (<see cref="WorkloadKinds.Command"/> only).</summary>
+    public CommandSection? Command { get; init; }
+
     public WorkloadReference Reference => new(Kind, Bundle, Type);
+
+    /// <summary>The name trials and checkpoints record: the workload's own kind, or "command".</summary>
+    public string Name => Workload?.Kind ?? Kind;
 }

@@ -10,6 +10,7 @@ using Tuner.Trainer.Checkpoints;
 using Tuner.Scheduling.Settings;
 using Tuner.Persistence.Leases;
 using Tuner.Workloads;
+using Tuner.Scheduling.Workloads;
 
 namespace Tuner.Scheduling.Trials;
 
@@ -83,9 +84,8 @@ public sealed class TrialExecution(
         var none = CancellationToken.None;
         try
         {
-            var plan = context.Plan.Definition;
-            var checkpoints = new CheckpointPolicy(plan.Checkpoints.EveryEpochs, plan.Checkpoints.Interval);
-            var outcome = await TrialRunner.RunAsync(plan.Workload.Workload, spec, checkpoints, environment, host, preemption, abort.Token);
+            var outcome = await TrialWorkloads.RunAsync(
+                context.Plan.Definition, spec, environment, host, context.TrialId, logger, preemption, abort.Token);
             logger.LogInformation("Trial {TrialId} run ended: {Outcome} at epoch {Epoch}", context.TrialId, outcome.Kind, outcome.Position.Epoch);
             switch (outcome.Kind)
             {

@@ -51,7 +51,7 @@ public sealed class TrialRunStarter(
             var run = await OpenRunAsync(db, trial, lease, worker, resumeFrom, ct);
             var workload = plan.Definition.Workload;
             var spec = new TrialSpec(
-                workload.Workload.Kind, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), workload.Options, workload.MaxEpochs, trial.Seed);
+                workload.Name, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), workload.Options, workload.MaxEpochs, trial.Seed);
             return (new TrialContext(lease, trial.SweepId, run.Id, plan), spec);
         }, ct);
         await janitor.DeleteAsync(doomed, ct);

@@ -146,7 +146,7 @@ internal sealed class MappingReader
         return false;
     }
 
-    private void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys)
+    public void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys)
     {
         foreach (var keyNode in Node.Children.Keys)
         {

@@ -12,11 +12,17 @@ internal static class ObjectiveReader
     private static readonly string[] Directions = ["maximize", "minimize"];
 
     /// <param name="workload">The sweep's workload; null when it could not be resolved (a problem is already reported),
-    /// then the metric is not checked.</param>
-    public static ObjectiveSection? Read(MappingReader document, IWorkload? workload)
+    /// or for a command, whose metrics are whatever the program prints: then the metric is not checked.</param>
+    /// <param name="isCommand">A command's objective must say its direction: nothing declares the metric's goal.</param>
+    public static ObjectiveSection? Read(MappingReader document, IWorkload? workload, bool isCommand)
     {
         var section = document.Section("objective", Keys, required: true);
         if (section is null) return null;
+        if (isCommand && section.Find("direction") is null)
+        {
+            section.Problems.Add(section.PathOf("direction"),
+                "a command workload's objective needs a direction (maximize or minimize): its program declares no metrics", section.Node);
+        }
 
         var metrics = workload is null ? null : Reported(workload);
         var metric = metrics is null

@@ -20,8 +20,12 @@ internal static partial class SweepReader
 
         var name = ReadName(document);
         var fields = WorkloadReader.Read(document, kinds, workload);
-        var objective = ObjectiveReader.Read(document, fields.Workload);
+        var objective = ObjectiveReader.Read(document, fields.Workload, fields.IsCommand);
         var space = SpaceReader.Read(document, fields.Workload, limits);
+        if (fields.Section?.Command is { } command && space is not null)
+        {
+            CommandReader.CheckPlaceholders(document, command, space.Select(p => p.Name).ToList());
+        }
         var sampler = SamplerReader.Read(document);
         var pruner = PrunerReader.Read(document, fields.MaxEpochs);
         var budget = BudgetReader.Read(document, limits);

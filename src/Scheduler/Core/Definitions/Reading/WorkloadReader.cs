@@ -16,7 +16,7 @@ internal static class WorkloadReader
 
     /// <summary>What could be read; <see cref="WorkloadFields.Workload"/> is set whenever the workload resolved, so the
     /// space and the objective can be checked against it even when another workload key is wrong.</summary>
-    public sealed record WorkloadFields(WorkloadSection? Section, IWorkload? Workload, int? MaxEpochs);
+    public sealed record WorkloadFields(WorkloadSection? Section, IWorkload? Workload, int? MaxEpochs, bool IsCommand = false);
 
     /// <summary>The reference the document makes, read without reporting anything (the full read reports); null when
     /// there is no readable kind.</summary>
@@ -34,7 +34,8 @@ internal static class WorkloadReader
         var section = document.Section("workload", knownKeys: null, required: true);
         if (section is null) return new WorkloadFields(null, null, null);
 
-        var kind = section.OneOf("kind", kinds, "workload", required: true);
+        var kind = section.OneOf("kind", [.. kinds, WorkloadKinds.Command], "workload", required: true);
+        if (kind == WorkloadKinds.Command) return ReadCommand(section);
         var isPlugin = kind == WorkloadKinds.Plugin;
         var bundle = isPlugin ? ReadBundle(section) : null;
         var type = isPlugin ? section.String("type", required: false) : null;
@@ -51,6 +52,17 @@ internal static class WorkloadReader
 
         var result = new WorkloadSection(kind, maxEpochs.Value, options, workload) { Bundle = bundle, Type = type };
         return new WorkloadFields(result, workload, maxEpochs);
+    }
+
+    private static WorkloadFields ReadCommand(MappingReader section)
+    {
+        section.ReportUnknownKeys([.. CommonKeys, .. CommandReader.Keys]);
+        var maxEpochs = section.Int("max_epochs", required: true, min: 1);
+        var command = CommandReader.Read(section);
+        var result = command is null || maxEpochs is null
+            ? null
+            : new WorkloadSection(WorkloadKinds.Command, maxEpochs.Value, new Dictionary<string, object>(), null) { Command = command };
+        return new WorkloadFields(result, null, maxEpochs, IsCommand: true);
     }
 
     private static BundleDigest? ReadBundle(MappingReader section)

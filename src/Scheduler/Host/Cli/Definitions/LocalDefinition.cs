@@ -14,7 +14,7 @@ namespace Tuner.Scheduler.Cli.Definitions;
 /// <c>workload.bundle</c> that names a local folder or .nupkg is packed, uploaded (to the store, or to the server) and
 /// replaced by its <c>sha256:</c> digest; a workload option that is a data location (<see cref="WorkloadOption.IsLocation"/>)
 /// written as a relative path becomes absolute, relative to the definition file's folder, since the server and the
-/// workers do not run in that folder. Everything else in the text is kept as written, so problems still point at the
+/// workers do not run in that folder; so does a command's relative <c>working_directory</c>. Everything else in the text is kept as written, so problems still point at the
 /// user's own lines.
 /// </summary>
 internal static class LocalDefinition
@@ -34,6 +34,12 @@ internal static class LocalDefinition
             var digest = await upload(bundle, ct);
             edits.Add((bundleNode.Start, bundleNode.End, digest.ToString()));
             declared = Directory.Exists(local) ? TryLoad(local, Scalar(workload, "type")?.Value) : null;
+        }
+
+        if (kind == WorkloadKinds.Command && Scalar(workload, "working_directory") is { Value: { Length: > 0 } directory } directoryNode
+            && !Path.IsPathRooted(directory))
+        {
+            edits.Add((directoryNode.Start, directoryNode.End, Path.GetFullPath(directory, folder)));
         }
 
         foreach (var option in declared?.Options.Where(o => o.IsLocation) ?? [])

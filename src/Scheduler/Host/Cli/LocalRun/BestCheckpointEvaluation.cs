@@ -9,13 +9,15 @@ namespace Tuner.Scheduler.Cli.LocalRun;
 /// <summary>Loads the best trial's checkpoint and measures it on the workload's test data, which no trial has seen.</summary>
 internal static class BestCheckpointEvaluation
 {
-    /// <summary>The test metrics of the best checkpoint, or null when the workload keeps no test data.</summary>
+    /// <summary>The test metrics of the best checkpoint, or null when the workload keeps no test data (a command's
+    /// program is not asked for any).</summary>
     public static async Task<IReadOnlyDictionary<string, double>?> TestAsync(
         SweepPlan plan, BestTrial best, int seed, ICheckpointStore store, string key, TrainingEnvironment environment, CancellationToken ct)
     {
+        var workload = plan.Definition.Workload;
+        if (workload.Workload is null) return null;
         await using var checkpoint = await store.OpenReadAsync(key, ct)
             ?? throw new InvalidOperationException($"best checkpoint {best.CheckpointUri} is missing");
-        var workload = plan.Definition.Workload;
         var spec = new TrialSpec(workload.Workload.Kind, best.Params, workload.Options, workload.MaxEpochs, seed);
         return await WorkloadEvaluation.TestAsync(workload.Workload, spec, environment, checkpoint, ct);
     }

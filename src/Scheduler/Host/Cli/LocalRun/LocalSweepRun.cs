@@ -177,7 +177,7 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
             CancellationToken.None);
         if (test is null || !test.TryGetValue(plan.Metric, out var value))
         {
-            Console.WriteLine($"  (workload '{plan.Definition.Workload.Workload.Kind}' keeps no test data to evaluate the best checkpoint on)");
+            Console.WriteLine($"  (workload '{plan.Definition.Workload.Name}' keeps no test data to evaluate the best checkpoint on)");
             return;
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tuner.Trainer.Commands;
+namespace Tuner.Workloads;
 
 /// <summary>
 /// The placeholders of a command's argument vector: <c>{name}</c> stands for the trial's parameter <c>name</c>

@@ -85,7 +85,7 @@ def main():
 
     for epoch in range(start, max_steps):
         model.train()
-        order = np.random.RandomState(seed * 1000 + epoch).permutation(train)
+        order = np.random.RandomState((seed * 1000 + epoch) % 2**32).permutation(train)
         for first in range(0, len(order), args.batch_size):
             if stop:
                 sys.exit(143)

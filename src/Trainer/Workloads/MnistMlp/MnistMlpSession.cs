@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Tuner.Trainer.Workloads.MnistMlp;
 
-/// <summary>Trains <see cref="MnistMlpModel"/> on MNIST. The sample order of an epoch comes from (seed, epoch) and the
+/// <summary>Trains a <see cref="SeededMlp"/> (784 → hidden × layers → 10) on MNIST. The sample order of an epoch comes from (seed, epoch) and the
 /// dropout generator is reseeded from (seed, epoch, batch) before each step, so the position is all the random state
 /// a checkpoint needs besides the model and optimizer.</summary>
 internal sealed class MnistMlpSession : ITrainingSession
@@ -20,7 +20,7 @@ internal sealed class MnistMlpSession : ITrainingSession
     private readonly int[] _trainIndices;
     private readonly long[] _validationIndices;
     private readonly Generator _generator;
-    private readonly MnistMlpModel _model;
+    private readonly SeededMlp _model;
     private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
     private (int Epoch, long[] Order)? _epochOrder;
 
@@ -35,7 +35,8 @@ internal sealed class MnistMlpSession : ITrainingSession
         _trainIndices = data.TrainingPart.Take(options.TrainSamples ?? int.MaxValue).ToArray();
         _validationIndices = data.ValidationPart.Take(options.ValidationSamples ?? int.MaxValue).Select(i => (long)i).ToArray();
         _generator = new Generator(0);
-        _model = new MnistMlpModel(parameters, SeedOf(_seed, -1, -1), _generator);
+        _model = new SeededMlp(
+            "MnistMlpModel", MnistData.ImageSize, parameters.HiddenLayers, parameters.HiddenUnits, 10, parameters.Dropout, BatchSeeds.Of(_seed, -1, -1), _generator);
         _model.to(_device);
         _optimizer = parameters.Optimizer == "sgd"
             ? new Optimizers.SGD(_model.parameters(), parameters.LearningRate, parameters.Momentum, parameters.WeightDecay)
@@ -52,7 +53,7 @@ internal sealed class MnistMlpSession : ITrainingSession
         var order = OrderOf(epoch);
         var start = batch * _parameters.BatchSize;
         var indices = order.AsSpan(start, Math.Min(_parameters.BatchSize, order.Length - start)).ToArray();
-        _generator.manual_seed(SeedOf(_seed, epoch, batch));
+        _generator.manual_seed(BatchSeeds.Of(_seed, epoch, batch));
         _model.train();
         var index = torch.tensor(indices);
         var images = MnistData.Normalize(_data.TrainImages.index_select(0, index)).to(_device);
@@ -125,18 +126,8 @@ internal sealed class MnistMlpSession : ITrainingSession
     {
         if (_epochOrder is { } cached && cached.Epoch == epoch) return cached.Order;
         var order = _trainIndices.Select(i => (long)i).ToArray();
-        new Random(SeedOf(_seed, epoch, -1)).Shuffle(order);
+        new Random(BatchSeeds.Of(_seed, epoch, -1)).Shuffle(order);
         _epochOrder = (epoch, order);
         return order;
-    }
-
-    // A well-mixed 31-bit seed for one (trial seed, epoch, batch); -1 marks "not a batch" (initialization, shuffling).
-    private static int SeedOf(int seed, int epoch, int batch)
-    {
-        var h = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)epoch * 0xC2B2AE3D27D4EB4FUL ^ (ulong)(uint)batch * 0x165667B19E3779F9UL;
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        return (int)(h & 0x7FFF_FFFF);
     }
 }

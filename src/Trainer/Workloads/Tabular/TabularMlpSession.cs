@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Tuner.Trainer.Workloads.Tabular;
 
-/// <summary>Trains <see cref="TabularMlpModel"/> on a <see cref="TabularDataset"/> with Adam. The row order of an epoch
+/// <summary>Trains a <see cref="SeededMlp"/> on a <see cref="TabularDataset"/> with Adam. The row order of an epoch
 /// comes from (seed, epoch) and the dropout generator is reseeded from (seed, epoch, batch) before each step, so the
 /// position is all the random state a checkpoint needs besides the model and optimizer.</summary>
 internal sealed class TabularMlpSession : ITrainingSession
@@ -22,7 +22,7 @@ internal sealed class TabularMlpSession : ITrainingSession
     private readonly Tensor? _testInputs;
     private readonly Tensor? _classWeights;
     private readonly Generator _generator;
-    private readonly TabularMlpModel _model;
+    private readonly SeededMlp _model;
     private readonly Optimizers.Adam _optimizer;
     private (int Epoch, long[] Order)? _epochOrder;
 
@@ -44,7 +44,9 @@ internal sealed class TabularMlpSession : ITrainingSession
             ? torch.tensor(data.ClassWeights.Select(w => (float)w).ToArray()).to(_device)
             : null;
         _generator = new Generator(0);
-        _model = new TabularMlpModel(data.InputWidth, data.OutputWidth, parameters, SeedOf(_seed, -1, -1), _generator);
+        _model = new SeededMlp(
+            "TabularMlpModel", data.InputWidth, parameters.HiddenLayers, parameters.HiddenUnits, data.OutputWidth, parameters.Dropout,
+            BatchSeeds.Of(_seed, -1, -1), _generator);
         _model.to(_device);
         _optimizer = new Optimizers.Adam(_model.parameters(), parameters.LearningRate, parameters.WeightDecay);
         BatchesPerEpoch = (data.Training.Rows + parameters.BatchSize - 1) / parameters.BatchSize;
@@ -59,7 +61,7 @@ internal sealed class TabularMlpSession : ITrainingSession
         var order = OrderOf(epoch);
         var start = batch * _parameters.BatchSize;
         var indices = order.AsSpan(start, Math.Min(_parameters.BatchSize, order.Length - start)).ToArray();
-        _generator.manual_seed(SeedOf(_seed, epoch, batch));
+        _generator.manual_seed(BatchSeeds.Of(_seed, epoch, batch));
         _model.train();
         var index = torch.tensor(indices);
         var inputs = _trainingInputs.index_select(0, index).to(_device);
@@ -135,19 +137,8 @@ internal sealed class TabularMlpSession : ITrainingSession
     {
         if (_epochOrder is { } cached && cached.Epoch == epoch) return cached.Order;
         var order = Enumerable.Range(0, _data.Training.Rows).Select(i => (long)i).ToArray();
-        new Random(SeedOf(_seed, epoch, -1)).Shuffle(order);
+        new Random(BatchSeeds.Of(_seed, epoch, -1)).Shuffle(order);
         _epochOrder = (epoch, order);
         return order;
-    }
-
-    // A well-mixed 31-bit seed for one (trial seed, epoch, batch); -1 marks "not a batch" (initialization, shuffling).
-    // The same mixing as MnistMlpSession's.
-    private static int SeedOf(int seed, int epoch, int batch)
-    {
-        var h = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)epoch * 0xC2B2AE3D27D4EB4FUL ^ (ulong)(uint)batch * 0x165667B19E3779F9UL;
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        return (int)(h & 0x7FFF_FFFF);
     }
 }

@@ -2,11 +2,12 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Tuner.Trainer.Workloads.MnistMlp;
+namespace Tuner.Trainer.Workloads;
 
-/// <summary>784 → hidden (ReLU, dropout) × layers → 10 logits. Initialization and dropout draw from the trial's own
-/// generator, never the global one, so trials running side by side stay reproducible.</summary>
-internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
+/// <summary>The multilayer perceptron of the built-in workloads: inputs → hidden (ReLU, dropout) × layers → outputs.
+/// Initialization and dropout draw from the trial's own generators, never the global one, so trials running side by
+/// side stay reproducible.</summary>
+internal sealed class SeededMlp : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> hidden = new();
     private readonly Linear output;
@@ -14,14 +15,14 @@ internal sealed class MnistMlpModel : nn.Module<Tensor, Tensor>
     private readonly Scalar _keptScale; // 1 - dropout, held across the native call (TorchScalars)
     private readonly Generator _generator;
 
-    public MnistMlpModel(MnistMlpParameters parameters, long initSeed, Generator dropoutGenerator)
-        : base(nameof(MnistMlpModel))
+    /// <param name="name">The module's name (the workload's model), as TorchSharp reports it.</param>
+    public SeededMlp(string name, long inputs, int hiddenLayers, int hiddenUnits, long outputs, double dropout, long initSeed, Generator dropoutGenerator)
+        : base(name)
     {
-        var inputs = (long)Data.MnistData.ImageSize;
-        for (var i = 0; i < parameters.HiddenLayers; i++, inputs = parameters.HiddenUnits)
-            hidden.Add(nn.Linear(inputs, parameters.HiddenUnits));
-        output = nn.Linear(inputs, 10);
-        _dropout = parameters.Dropout;
+        for (var i = 0; i < hiddenLayers; i++, inputs = hiddenUnits)
+            hidden.Add(nn.Linear(inputs, hiddenUnits));
+        output = nn.Linear(inputs, outputs);
+        _dropout = dropout;
         _keptScale = TorchScalars.Hold(1 - _dropout);
         _generator = dropoutGenerator;
         RegisterComponents();

@@ -6,7 +6,7 @@ namespace SamplePlugins;
 /// <summary>"linear": fits y = 3x − 1 by stochastic gradient descent on a fixed, seeded data set. Every batch is a pure
 /// function of the state and the position, so a resumed session continues exactly. Options: <c>fail_at</c> makes
 /// training throw at that (1-based) batch of the first epoch, <c>fail_saving</c> makes saving throw, <c>nan_validation</c>
-/// makes validation report NaN.</summary>
+/// makes validation report NaN, <c>batch_delay_ms</c> slows every batch down.</summary>
 public sealed class LinearWorkload : IWorkload
 {
     public string Kind => "linear";
@@ -19,6 +19,7 @@ public sealed class LinearWorkload : IWorkload
             new("fail_at", "throw while training this batch of the first epoch"),
             new("fail_saving", "throw while saving state"),
             new("nan_validation", "report NaN from validation"),
+            new("batch_delay_ms", "sleep this long in every batch, so a test can kill a worker mid-trial"),
         ];
 
     public IReadOnlyList<WorkloadMetric> Metrics { get; } = [new("val_loss", MetricGoal.Minimize)];
@@ -31,6 +32,7 @@ public sealed class LinearWorkload : IWorkload
         reader.Integer("fail_at", min: 1);
         reader.Flag("fail_saving");
         reader.Flag("nan_validation");
+        reader.Integer("batch_delay_ms", min: 0);
         return reader.Problems;
     }
 
@@ -42,7 +44,8 @@ public sealed class LinearWorkload : IWorkload
         var failAt = options.Integer("fail_at");
         var failSaving = options.Flag("fail_saving") ?? false;
         var nanValidation = options.Flag("nan_validation") ?? false;
-        return Task.FromResult<ITrainingSession>(new LinearSession(learningRate, batchSize, spec.Seed, (int?)failAt, failSaving, nanValidation));
+        var delay = TimeSpan.FromMilliseconds(options.Integer("batch_delay_ms") ?? 0);
+        return Task.FromResult<ITrainingSession>(new LinearSession(learningRate, batchSize, spec.Seed, (int?)failAt, failSaving, nanValidation, delay));
     }
 
     private (double LearningRate, int BatchSize, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, object> values)
@@ -53,7 +56,8 @@ public sealed class LinearWorkload : IWorkload
         return (rate, batch, reader.Problems);
     }
 
-    private sealed class LinearSession(double learningRate, int batchSize, int seed, int? failAt, bool failSaving, bool nanValidation) : ITrainingSession
+    private sealed class LinearSession(
+        double learningRate, int batchSize, int seed, int? failAt, bool failSaving, bool nanValidation, TimeSpan delay) : ITrainingSession
     {
         private const int Samples = 64;
         private readonly double[] _x = Enumerable.Range(0, Samples).Select(i => i / (double)Samples).ToArray();
@@ -65,8 +69,9 @@ public sealed class LinearWorkload : IWorkload
         public BatchResult TrainBatch(int epoch, int batch)
         {
             if (epoch == 0 && batch + 1 == failAt) throw new InvalidOperationException($"the sample plugin fails at batch {failAt} on purpose");
+            if (delay > TimeSpan.Zero) Thread.Sleep(delay);
             var order = Enumerable.Range(0, Samples).ToArray();
-            new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+            new Random(unchecked(seed * 7919 + epoch)).Shuffle(order); // not HashCode.Combine: it is seeded per process
             var indices = order.Skip(batch * batchSize).Take(batchSize).ToArray();
             double gradWeight = 0, gradBias = 0, loss = 0;
             foreach (var i in indices)

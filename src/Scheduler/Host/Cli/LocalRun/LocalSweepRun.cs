@@ -181,6 +181,6 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
             return;
         }
 
-        Console.WriteLine($"  {plan.Metric} of the best checkpoint on the held-out test data: {value.ToString("F4", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"  test data (held out, no trial saw it): {plan.Metric} = {value.ToString("F4", CultureInfo.InvariantCulture)}");
     }
 }

@@ -41,6 +41,27 @@ public sealed class CliInputFailureTests : IDisposable
         FailsClearly.Assert(result, ExitCodes.BadInput, message);
     }
 
+    [Theory]
+    [InlineData("kind: plugin, bundle: ./no-such-build", "workload.bundle: bundle '{0}/no-such-build' does not exist (build the plugin first")]
+    [InlineData("kind: tabular-mlp, data: no-such.csv, target: y", "workload.data: no such file {0}/no-such.csv (a relative path is relative to the definition file's folder)")]
+    [InlineData("kind: command, command: [train], working_directory: no-such-folder", "workload.working_directory: no such folder {0}/no-such-folder")]
+    public async Task Run_ExitsWithBadInput_WhenAPathBesideTheDefinitionIsNotThere(string workload, string message)
+    {
+        var file = Path.Combine(home, "sweep.yaml");
+        await File.WriteAllTextAsync(file, $$"""
+            name: missing-paths
+            workload: { {{workload}}, max_epochs: 2 }
+            objective: { metric: val_loss, direction: minimize }
+            space:
+              learning_rate: { type: float, low: 0.001, high: 0.1 }
+            budget: { max_trials: 2 }
+            """);
+
+        var result = await TunerCommand.RunAsync(Environment(), "run", file);
+
+        FailsClearly.Assert(result, ExitCodes.BadInput, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, home));
+    }
+
     [Fact]
     public async Task Status_ExitsWithBadInput_WhenServerIsNotAUrl()
     {

@@ -39,7 +39,9 @@ internal static class LocalDefinition
         if (kind == WorkloadKinds.Command && Scalar(workload, "working_directory") is { Value: { Length: > 0 } directory } directoryNode
             && !Path.IsPathRooted(directory))
         {
-            edits.Add((directoryNode.Start, directoryNode.End, Path.GetFullPath(directory, folder)));
+            var absolute = Path.GetFullPath(directory, folder);
+            if (!Directory.Exists(absolute)) throw Missing("working_directory", "folder", absolute);
+            edits.Add((directoryNode.Start, directoryNode.End, absolute));
         }
 
         foreach (var option in declared?.Options.Where(o => o.IsLocation) ?? [])
@@ -47,7 +49,11 @@ internal static class LocalDefinition
             if (Scalar(workload, option.Name) is { Value: { Length: > 0 } value } node && !value.Contains("://", StringComparison.Ordinal)
                 && !Path.IsPathRooted(value))
             {
-                edits.Add((node.Start, node.End, Path.GetFullPath(value, folder)));
+                // A relative path names a file beside the definition, on this machine: say so now rather than in every
+                // trial's error. (An absolute path may name a file only the workers have; it is left to them.)
+                var absolute = Path.GetFullPath(value, folder);
+                if (!File.Exists(absolute)) throw Missing(option.Name, "file", absolute);
+                edits.Add((node.Start, node.End, absolute));
             }
         }
 
@@ -58,6 +64,9 @@ internal static class LocalDefinition
 
         return text;
     }
+
+    private static CliFailure Missing(string key, string what, string path) => new(
+        ExitCodes.BadInput, $"workload.{key}: no such {what} {path} (a relative path is relative to the definition file's folder)");
 
     private static async Task<PluginBundle> PackAsync(string path)
     {

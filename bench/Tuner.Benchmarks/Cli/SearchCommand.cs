@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Benchmarks.Output;
 using Tuner.Benchmarks.Samplers;
 using Tuner.Benchmarks.Search;
@@ -22,7 +22,7 @@ internal static class SearchCommand
         };
         command.SetAction(result => BenchmarkCli.Guard(error, () =>
         {
-            var target = FunctionCatalog.Create(result.GetValue(function)!);
+            var target = CreateFunction(result.GetValue(function)!);
             var samplerLabel = result.GetValue(sampler)!.ToLowerInvariant();
             var kind = SamplerFactory.Resolve(samplerLabel);
             var trialCount = CommandOptions.Positive(result, trials);
@@ -35,5 +35,18 @@ internal static class SearchCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>The catalogue's function; an unknown name is a usage error of this command.</summary>
+    private static BenchmarkFunction CreateFunction(string name)
+    {
+        try
+        {
+            return FunctionCatalog.Create(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new BenchmarkUsageException(e.Message);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Search;
 using Tuner.Search.Samplers;
 using Tuner.Search.Spaces;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Benchmarks.Latency;
 using Tuner.Search;
 using Tuner.Search.Pruners;

@@ -8,7 +8,7 @@ namespace Tuner.Trainer.Workloads;
 /// (see Tuner.Trainer.Plugins).</summary>
 public static class BuiltInWorkloads
 {
-    private static readonly IReadOnlyList<IWorkload> Workloads = [new MnistMlpWorkload(), new TabularMlpWorkload()];
+    private static readonly IReadOnlyList<IWorkload> Workloads = [new MnistMlpWorkload(), new TabularMlpWorkload(), new Synthetic.SyntheticWorkload()];
 
     public static IReadOnlyList<string> Kinds { get; } = Workloads.Select(w => w.Kind).ToList();
 

@@ -1,4 +1,4 @@
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Benchmarks.Search;
 using Tuner.Search.Samplers;
 

@@ -1,6 +1,6 @@
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 
-namespace Tuner.Benchmarks.Tests.Functions;
+namespace Tuner.Search.Tests.Benchmarks;
 
 /// <summary>
 /// Values at x_i = low + (high − low)(0.1 + 0.07 i) computed with bench/optuna/run_optuna.py, so the C# catalogue and

@@ -1,6 +1,6 @@
 using Tuner.Search.Spaces;
 
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// An objective of the benchmark catalogue, minimised over <see cref="Space"/>, with its known global minimum so a

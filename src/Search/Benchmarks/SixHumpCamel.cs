@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// Six-hump camel on x1 ∈ [−3, 3], x2 ∈ [−2, 2]: two global minima −1.0316 at (0.0898, −0.7126) and (−0.0898, 0.7126)

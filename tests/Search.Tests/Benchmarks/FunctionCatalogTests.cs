@@ -1,8 +1,7 @@
-using Tuner.Benchmarks.Cli;
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Search.Spaces;
 
-namespace Tuner.Benchmarks.Tests.Functions;
+namespace Tuner.Search.Tests.Benchmarks;
 
 public class FunctionCatalogTests
 {
@@ -113,7 +112,7 @@ public class FunctionCatalogTests
     [InlineData("branin:2", "function must be one of")]
     public void Create_RefusesWithAMessage_ForNamesOutsideTheCatalogue(string name, string message)
     {
-        var problem = Assert.Throws<BenchmarkUsageException>(() => FunctionCatalog.Create(name));
+        var problem = Assert.Throws<ArgumentException>(() => FunctionCatalog.Create(name));
 
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.Contains(name, problem.Message, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// Levy on [−10, 10]^D with wᵢ = 1 + (xᵢ − 1)/4: sin²(πw₁) + Σᵢ₌₁^{D−1} (wᵢ − 1)² [1 + 10 sin²(πwᵢ + 1)]

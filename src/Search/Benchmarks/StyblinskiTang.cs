@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// Styblinski-Tang on [−5, 5]^D: ½ Σ (xᵢ⁴ − 16 xᵢ² + 5 xᵢ), minimum at xᵢ = −2.903534 for every i. The literature

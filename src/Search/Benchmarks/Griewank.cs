@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>Griewank on [−600, 600]^D: Σ xᵢ²/4000 − Π cos(xᵢ/√i) + 1 (i from 1), minimum 0 at the origin.</summary>
 public sealed class Griewank(int dims) : ContinuousFunction(

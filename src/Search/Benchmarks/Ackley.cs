@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// Ackley on [−32.768, 32.768]^D with a = 20, b = 0.2, c = 2π:

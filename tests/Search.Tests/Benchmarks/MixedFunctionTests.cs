@@ -1,7 +1,7 @@
-using Tuner.Benchmarks.Functions;
+using Tuner.Search.Benchmarks;
 using Tuner.Search.Spaces;
 
-namespace Tuner.Benchmarks.Tests.Functions;
+namespace Tuner.Search.Tests.Benchmarks;
 
 public class MixedFunctionTests
 {

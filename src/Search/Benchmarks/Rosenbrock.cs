@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>Rosenbrock on [−5, 10]^D (D ≥ 2): Σ 100 (xᵢ₊₁ − xᵢ²)² + (xᵢ − 1)², minimum 0 at (1, …, 1).</summary>
 public sealed class Rosenbrock(int dims) : ContinuousFunction(

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Tuner.Benchmarks.Cli;
 
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// The benchmark functions by name: fixed-dimension ones by their name, the others as "name:D" (for example
@@ -32,7 +31,7 @@ public static class FunctionCatalog
     /// <summary>The names the catalogue accepts, with ":D" where a dimension is required.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Fixed.Keys, .. Scalable.Keys.Select(k => k + ":D")];
 
-    /// <exception cref="BenchmarkUsageException">The name is not in the catalogue or its dimension is out of range.</exception>
+    /// <exception cref="ArgumentException">The name is not in the catalogue or its dimension is out of range.</exception>
     public static BenchmarkFunction Create(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -45,13 +44,13 @@ public static class FunctionCatalog
         var baseName = colon < 0 ? name : name[..colon];
         if (!Scalable.TryGetValue(baseName, out var scalable))
         {
-            throw new BenchmarkUsageException($"function must be one of {string.Join(", ", Names)}, but got '{name}'");
+            throw new ArgumentException($"function must be one of {string.Join(", ", Names)}, but got '{name}'");
         }
 
         var suffix = colon < 0 ? "" : name[(colon + 1)..];
         if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var dims) || dims < scalable.MinDims || dims > MaxDims)
         {
-            throw new BenchmarkUsageException(
+            throw new ArgumentException(
                 $"function '{baseName}' needs a dimension between {scalable.MinDims} and {MaxDims} as '{baseName}:D', but got '{name}'");
         }
 

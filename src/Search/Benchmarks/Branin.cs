@@ -1,4 +1,4 @@
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// Branin-Hoo on x1 ∈ [−5, 10], x2 ∈ [0, 15]: three global minima 0.397887 at (−π, 12.275), (π, 2.275) and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Tuner.Search.Spaces;
 
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// A function of D real variables on a box, one float parameter per coordinate named x0, x1, …, x{D-1} (the Optuna

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Tuner.Search.Spaces;
 
-namespace Tuner.Benchmarks.Functions;
+namespace Tuner.Search.Benchmarks;
 
 /// <summary>
 /// A synthetic model-tuning objective over floats, ints, categoricals and a conditional branch (7 parameters):

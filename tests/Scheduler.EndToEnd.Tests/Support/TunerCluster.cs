@@ -85,6 +85,20 @@ public sealed class TunerCluster : IAsyncDisposable
         return await Http.PostAsync("api/sweeps", content);
     }
 
+    /// <summary>Submits <paramref name="yaml"/>, which must be accepted; returns the sweep's id.</summary>
+    public async Task<long> SubmitIdAsync(string yaml) => (await ReadAsync<SweepCreated>(await SubmitAsync(yaml))).Id;
+
+    /// <summary>Waits (2 min at most) for a one-trial sweep to complete; returns its trial, which must be Complete.</summary>
+    public async Task<TrialView> OnlyTrialOnceCompletedAsync(long sweepId)
+    {
+        await Eventually.GetAsync(
+            async () => await SweepAsync(sweepId) is { State: "Completed" } s ? s : null,
+            TimeSpan.FromMinutes(2), $"sweep {sweepId} to complete", Diagnostics);
+        var trial = Assert.Single(await TrialsAsync(sweepId));
+        Assert.Equal("Complete", trial.State);
+        return trial;
+    }
+
     public async Task<SweepDetails> SweepAsync(long id) =>
         (await Http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json))!;
 

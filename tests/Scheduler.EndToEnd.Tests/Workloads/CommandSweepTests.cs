@@ -36,32 +36,19 @@ public sealed class CommandSweepTests(PostgresServerFixture postgres)
         await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("command_sweep"),
             new Dictionary<string, string> { ["TUNER_LEASE_SECONDS"] = "4" });
         var worker = cluster.StartWorker();
-        var straight = await CompletedTrialAsync(cluster, await SubmitAsync(cluster, "straight"));
+        var straight = await cluster.OnlyTrialOnceCompletedAsync(await cluster.SubmitIdAsync(Sweep("straight")));
 
-        var interrupted = await SubmitAsync(cluster, "interrupted");
+        var interrupted = await cluster.SubmitIdAsync(Sweep("interrupted"));
         await Eventually.GetAsync(
             async () => (await cluster.TrialsAsync(interrupted)) is [{ Reports.Count: >= 2 }] ? "two steps" : null,
             TimeSpan.FromMinutes(1), "the trial to report two steps", cluster.Diagnostics);
         worker.Kill();
         cluster.StartWorker();
-        var resumed = await CompletedTrialAsync(cluster, interrupted);
+        var resumed = await cluster.OnlyTrialOnceCompletedAsync(interrupted);
 
         Assert.Equal([1, 2, 3, 4, 5, 6], resumed.Reports.Select(r => r.Step));
         Assert.Equal(straight.Reports.Select(r => (r.Step, r.Metrics["val_loss"])), resumed.Reports.Select(r => (r.Step, r.Metrics["val_loss"])));
         Assert.Equal(["Lost", "Completed"], resumed.Runs.Select(r => r.Outcome));
         Assert.True(resumed.Runs[1].ResumedEpoch >= 2, $"the second run resumed from step {resumed.Runs[1].ResumedEpoch}, not from its checkpoint");
-    }
-
-    private static async Task<long> SubmitAsync(TunerCluster cluster, string name) =>
-        (await TunerCluster.ReadAsync<SweepCreated>(await cluster.SubmitAsync(Sweep(name)))).Id;
-
-    private static async Task<TrialView> CompletedTrialAsync(TunerCluster cluster, long sweepId)
-    {
-        await Eventually.GetAsync(
-            async () => await cluster.SweepAsync(sweepId) is { State: "Completed" } s ? s : null,
-            TimeSpan.FromMinutes(2), $"sweep {sweepId} to complete", cluster.Diagnostics);
-        var trial = Assert.Single(await cluster.TrialsAsync(sweepId));
-        Assert.Equal("Complete", trial.State);
-        return trial;
     }
 }

@@ -93,33 +93,20 @@ public sealed class PluginSweepTests(PostgresServerFixture postgres)
             .Replace("max_epochs: 3", "max_epochs: 6", StringComparison.Ordinal)
             .Replace("max_trials: 2", "max_trials: 1", StringComparison.Ordinal);
         var worker = cluster.StartWorker();
-        var straight = await CompletedTrialAsync(cluster, await SubmitAsync(cluster, slow.Replace("linear-plugin", "straight", StringComparison.Ordinal)));
+        var straight = await cluster.OnlyTrialOnceCompletedAsync(await cluster.SubmitIdAsync(slow.Replace("linear-plugin", "straight", StringComparison.Ordinal)));
 
-        var interrupted = await SubmitAsync(cluster, slow.Replace("linear-plugin", "interrupted", StringComparison.Ordinal));
+        var interrupted = await cluster.SubmitIdAsync(slow.Replace("linear-plugin", "interrupted", StringComparison.Ordinal));
         await Eventually.GetAsync(
             async () => (await cluster.TrialsAsync(interrupted)) is [{ Reports.Count: >= 2 }] ? "two epochs" : null,
             TimeSpan.FromMinutes(1), "the trial to report two epochs", cluster.Diagnostics);
         worker.Kill();
         cluster.StartWorker();
-        var resumed = await CompletedTrialAsync(cluster, interrupted);
+        var resumed = await cluster.OnlyTrialOnceCompletedAsync(interrupted);
 
         Assert.Equal([1, 2, 3, 4, 5, 6], resumed.Reports.Select(r => r.Step));
         Assert.Equal(straight.Reports.Select(r => (r.Step, r.Metrics["val_loss"])), resumed.Reports.Select(r => (r.Step, r.Metrics["val_loss"])));
         Assert.Equal(["Lost", "Completed"], resumed.Runs.Select(r => r.Outcome));
         Assert.True(resumed.Runs[1].ResumedEpoch >= 2, $"the second run resumed from epoch {resumed.Runs[1].ResumedEpoch}, not from its checkpoint");
-    }
-
-    private static async Task<long> SubmitAsync(TunerCluster cluster, string text) =>
-        (await TunerCluster.ReadAsync<SweepCreated>(await cluster.SubmitAsync(text))).Id;
-
-    private static async Task<TrialView> CompletedTrialAsync(TunerCluster cluster, long sweepId)
-    {
-        await Eventually.GetAsync(
-            async () => await cluster.SweepAsync(sweepId) is { State: "Completed" } s ? s : null,
-            TimeSpan.FromMinutes(2), $"sweep {sweepId} to complete", cluster.Diagnostics);
-        var trial = Assert.Single(await cluster.TrialsAsync(sweepId));
-        Assert.Equal("Complete", trial.State);
-        return trial;
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(TunerCluster cluster, byte[] bytes)

@@ -81,19 +81,9 @@ internal sealed class MnistMlpSession : ITrainingSession
         return new Dictionary<string, double> { ["val_accuracy"] = accuracy, ["val_loss"] = loss };
     }
 
-    public void SaveState(Stream destination)
-    {
-        using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
-        _model.save(writer);
-        _optimizer.save_state_dict(writer);
-    }
+    public void SaveState(Stream destination) => TrainingState.Save(_model, _optimizer, destination);
 
-    public void LoadState(Stream source)
-    {
-        using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
-        ModuleStateLoader.LoadInPlace(_model, reader);
-        _optimizer.load_state_dict(reader);
-    }
+    public void LoadState(Stream source) => TrainingState.Load(_model, _optimizer, source);
 
     public void Dispose()
     {

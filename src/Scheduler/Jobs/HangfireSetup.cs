@@ -28,6 +28,7 @@ public static class HangfireSetup
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromSeconds(Tuner.Scheduling.Settings.LeaseOptions.DefaultJobInvisibilitySeconds),
             QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
 

@@ -15,7 +15,9 @@ public static class WorkerHost
 {
     public static IHost Build(TunerSettings settings, WorkerOptions worker, string connectionString, bool verbose = false)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // The content root is the program's folder, as the server's: the default (the working directory) has the host
+        // watch every folder under wherever the worker was started from, seconds of start-up in a source tree.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddTunerConsole(verbose);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = WorkerShutdown.Grace + TimeSpan.FromSeconds(1));
         var identity = WorkerIdentity.ForThisProcess(worker);

@@ -48,14 +48,19 @@ public sealed class SweepOrchestrator(
             return;
         }
 
-        // Lock the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes it.
-        var trials = await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE")
-            .ToListAsync(ct);
         if (sweep.State == SweepState.Running && sweep.Deadline is { } deadline && clock.GetUtcNow() >= deadline)
         {
             sweep.State = SweepState.Cancelling;
             sweep.StopReason = StopReasons.DeadlineReached;
         }
+
+        // Stopping locks the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes
+        // it. Filling needs no trial lock: trials are created only under the sweep's lock, and outside it a trial can only
+        // stop being live, so a pass may leave a slot for the next pass but never overfills (and does not write every
+        // trial row's lock on every pass: passes run once per trial).
+        var trials = sweep.State == SweepState.Cancelling
+            ? await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE").ToListAsync(ct)
+            : await db.Trials.Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync(ct);
 
         var created = new List<Trial>();
         var doomed = new List<Checkpoint>();

@@ -11,6 +11,7 @@ using Tuner.Scheduling.Settings;
 using Tuner.Persistence.Leases;
 using Tuner.Workloads;
 using Tuner.Scheduling.Workloads;
+using Tuner.Scheduling.Orchestration;
 
 namespace Tuner.Scheduling.Trials;
 
@@ -26,6 +27,7 @@ public sealed class TrialExecution(
     IDbContextFactory<TunerDbContext> contexts,
     ICheckpointStore store,
     CheckpointJanitor janitor,
+    SweepOrchestrator orchestrator,
     IJobQueue queue,
     WorkerIdentity worker,
     WorkerStopReason stopReason,
@@ -58,7 +60,7 @@ public sealed class TrialExecution(
         }
         finally
         {
-            EnqueueOrchestration(context.SweepId);
+            await OrchestrateAsync(context.SweepId);
         }
     }
 
@@ -145,10 +147,25 @@ public sealed class TrialExecution(
         }
     }
 
-    /// <summary>Best effort: the reconciler orchestrates every active sweep every few seconds anyway, and a failure here
-    /// must not replace the exception the run ended with.</summary>
-    private void EnqueueOrchestration(long sweepId)
+    /// <summary>
+    /// Runs the sweep's orchestration pass here, as soon as the run has ended, so the next trial is sampled and queued
+    /// without waiting for the orchestrator queue (one Hangfire job and its poll per trial: the largest cost of short
+    /// trials, docs/benchmarks.md). Passes are serialized by the sweep's row lock wherever they run. Best effort: when
+    /// the pass fails, the job is enqueued instead, and the reconciler orchestrates every active sweep every few seconds
+    /// anyway; a failure here must not replace the exception the run ended with.
+    /// </summary>
+    private async Task OrchestrateAsync(long sweepId)
     {
+        try
+        {
+            await orchestrator.OrchestrateAsync(sweepId, CancellationToken.None);
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Orchestrating sweep {SweepId} after the run failed ({Message}); enqueueing the pass", sweepId, ex.Message);
+        }
+
         try
         {
             queue.EnqueueOrchestration(sweepId);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -38,6 +39,13 @@ public static class TunerDatabase
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
+        if (await IsCurrentAsync(connection, ct))
+        {
+            // Every worker checks at start, and workers start often on spot capacity: EF Core's migrator (its model,
+            // differ and history services) costs about half a second of CPU there, and nothing is pending.
+            return;
+        }
+
         await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockId})", connection))
         {
             await take.ExecuteNonQueryAsync(ct);
@@ -56,7 +64,50 @@ public static class TunerDatabase
         }
     }
 
-    private static void History(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema);
+    /// <summary>The connection string Tuner's services use: the given one, with pooled connections handed back without
+    /// <c>DISCARD ALL</c>. Tuner keeps no session state on its connections (the migration lock above is released on
+    /// the same connection, and Hangfire's locks are rows), and the reset was a round trip each time a connection was
+    /// taken from the pool: about 26 per trial (docs/benchmarks.md).</summary>
+    public static string ForServices(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+
+    /// <summary>Whether the history table lists every migration this build has (<see cref="KnownMigrations"/>), read
+    /// without EF Core's migrator; false when the table does not exist yet.</summary>
+    public static async Task<bool> IsCurrentAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        return await IsCurrentAsync(connection, ct);
+    }
+
+    /// <summary>The ids of this build's migrations of <see cref="TunerDbContext"/>, found as EF Core finds them.</summary>
+    public static IReadOnlyList<string> KnownMigrations => MigrationIds.Value;
+
+    private static async Task<bool> IsCurrentAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var known = MigrationIds.Value;
+        await using var exists = new NpgsqlCommand($"SELECT to_regclass('{Schema}.\"{HistoryTable}\"') IS NOT NULL", connection);
+        if (await exists.ExecuteScalarAsync(ct) is not true) return false;
+        await using var read = new NpgsqlCommand($"SELECT migration_id FROM {Schema}.\"{HistoryTable}\"", connection);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        }
+
+        return known.All(applied.Contains);
+    }
+
+    private const string HistoryTable = "__EFMigrationsHistory";
+
+    private static readonly Lazy<IReadOnlyList<string>> MigrationIds = new(() => typeof(TunerDbContext).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration))
+            && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(TunerDbContext))
+        .Select(t => t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .ToList());
+
+    private static void History(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsHistoryTable(HistoryTable, Schema);
 
     private static DbContextOptionsBuilder Configure(this DbContextOptionsBuilder options) =>
         options.UseSnakeCaseNamingConvention()

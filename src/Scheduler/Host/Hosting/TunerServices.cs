@@ -27,8 +27,9 @@ public static class TunerServices
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(connectionString));
-        services.AddTunerHangfire(connectionString, settings.JobInvisibilityTimeout);
+        var pooled = TunerDatabase.ForServices(connectionString);
+        services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(pooled));
+        services.AddTunerHangfire(pooled, settings.JobInvisibilityTimeout);
         services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
         services.AddSingleton(Options.Create(limits ?? new DefinitionLimits()));
         services.AddSingleton<IWorkloadCatalog>(s => PluginBundles.Catalog(settings.Home, s.GetRequiredService<ICheckpointStore>()));

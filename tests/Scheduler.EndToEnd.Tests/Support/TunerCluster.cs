@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
@@ -98,6 +100,31 @@ public sealed class TunerCluster : IAsyncDisposable
         Assert.Equal("Complete", trial.State);
         return trial;
     }
+
+    /// <summary>The kill-and-resume scenario: runs <paramref name="straightYaml"/> (a one-trial sweep) to completion on
+    /// one worker, then runs <paramref name="interruptedYaml"/> (the same trial under another name), kills that worker with
+    /// SIGKILL once the trial has a checkpoint at epoch <paramref name="killAfterEpoch"/> or later, starts a fresh worker
+    /// and waits for the trial to complete. Waiting for the checkpoint, not the report, matters: a trial reports an epoch
+    /// before it saves that epoch's checkpoint, so a kill right after the report resumes from the epoch before.</summary>
+    public async Task<(TrialView Straight, TrialView Resumed)> RunStraightThenKilledAsync(
+        string straightYaml, string interruptedYaml, int killAfterEpoch = 2)
+    {
+        var worker = StartWorker();
+        var straight = await OnlyTrialOnceCompletedAsync(await SubmitIdAsync(straightYaml));
+
+        var interrupted = await SubmitIdAsync(interruptedYaml);
+        await Eventually.GetAsync(
+            async () => (await TrialsAsync(interrupted)) is [var trial] && trial.Checkpoints.Any(uri => CheckpointEpoch(uri) >= killAfterEpoch)
+                ? "checkpointed" : null,
+            TimeSpan.FromMinutes(1), $"the trial to checkpoint epoch {killAfterEpoch}", Diagnostics);
+        worker.Kill();
+        StartWorker();
+        return (straight, await OnlyTrialOnceCompletedAsync(interrupted));
+    }
+
+    /// <summary>The epoch in a checkpoint's key ("…/epoch-0002-batch-000000-lease-….ckpt" is 2).</summary>
+    private static int CheckpointEpoch(string uri) =>
+        int.Parse(Regex.Match(uri, @"epoch-(\d+)").Groups[1].ValueSpan, CultureInfo.InvariantCulture);
 
     public async Task<SweepDetails> SweepAsync(long id) =>
         (await Http.GetFromJsonAsync<SweepDetails>($"api/sweeps/{id}", Json))!;

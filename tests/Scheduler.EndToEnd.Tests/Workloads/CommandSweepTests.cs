@@ -35,16 +35,7 @@ public sealed class CommandSweepTests(PostgresServerFixture postgres)
     {
         await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("command_sweep"),
             new Dictionary<string, string> { ["TUNER_LEASE_SECONDS"] = "4" });
-        var worker = cluster.StartWorker();
-        var straight = await cluster.OnlyTrialOnceCompletedAsync(await cluster.SubmitIdAsync(Sweep("straight")));
-
-        var interrupted = await cluster.SubmitIdAsync(Sweep("interrupted"));
-        await Eventually.GetAsync(
-            async () => (await cluster.TrialsAsync(interrupted)) is [{ Reports.Count: >= 2 }] ? "two steps" : null,
-            TimeSpan.FromMinutes(1), "the trial to report two steps", cluster.Diagnostics);
-        worker.Kill();
-        cluster.StartWorker();
-        var resumed = await cluster.OnlyTrialOnceCompletedAsync(interrupted);
+        var (straight, resumed) = await cluster.RunStraightThenKilledAsync(Sweep("straight"), Sweep("interrupted"));
 
         Assert.Equal([1, 2, 3, 4, 5, 6], resumed.Reports.Select(r => r.Step));
         Assert.Equal(straight.Reports.Select(r => (r.Step, r.Metrics["val_loss"])), resumed.Reports.Select(r => (r.Step, r.Metrics["val_loss"])));

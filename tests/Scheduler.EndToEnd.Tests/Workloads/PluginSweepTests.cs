@@ -92,16 +92,9 @@ public sealed class PluginSweepTests(PostgresServerFixture postgres)
         var slow = Sweep($"sha256:{bundle.Sha256}", extra: ", batch_delay_ms: 150")
             .Replace("max_epochs: 3", "max_epochs: 6", StringComparison.Ordinal)
             .Replace("max_trials: 2", "max_trials: 1", StringComparison.Ordinal);
-        var worker = cluster.StartWorker();
-        var straight = await cluster.OnlyTrialOnceCompletedAsync(await cluster.SubmitIdAsync(slow.Replace("linear-plugin", "straight", StringComparison.Ordinal)));
-
-        var interrupted = await cluster.SubmitIdAsync(slow.Replace("linear-plugin", "interrupted", StringComparison.Ordinal));
-        await Eventually.GetAsync(
-            async () => (await cluster.TrialsAsync(interrupted)) is [{ Reports.Count: >= 2 }] ? "two epochs" : null,
-            TimeSpan.FromMinutes(1), "the trial to report two epochs", cluster.Diagnostics);
-        worker.Kill();
-        cluster.StartWorker();
-        var resumed = await cluster.OnlyTrialOnceCompletedAsync(interrupted);
+        var (straight, resumed) = await cluster.RunStraightThenKilledAsync(
+            slow.Replace("linear-plugin", "straight", StringComparison.Ordinal),
+            slow.Replace("linear-plugin", "interrupted", StringComparison.Ordinal));
 
         Assert.Equal([1, 2, 3, 4, 5, 6], resumed.Reports.Select(r => r.Step));
         Assert.Equal(straight.Reports.Select(r => (r.Step, r.Metrics["val_loss"])), resumed.Reports.Select(r => (r.Step, r.Metrics["val_loss"])));

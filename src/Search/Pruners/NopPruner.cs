@@ -4,4 +4,6 @@ namespace Tuner.Search.Pruners;
 public sealed class NopPruner : IPruner
 {
     public bool ShouldPrune(PruningContext context) => false;
+
+    public bool CanPrune => false;
 }

@@ -11,6 +11,8 @@ public sealed class RandomSampler(int? seed = null) : ISampler
     /// <summary>The seed in use: the one given, or the one picked at construction.</summary>
     public int Seed { get; } = seed ?? Random.Shared.Next();
 
+    public bool ReadsHistory => false;
+
     public IReadOnlyDictionary<string, object> Sample(SamplingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

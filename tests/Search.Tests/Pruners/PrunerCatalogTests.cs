@@ -24,6 +24,14 @@ public class PrunerCatalogTests
         var pruner = Assert.IsType<NopPruner>(PrunerCatalog.Create(new PrunerOptions("None")));
         var trial = Trials.Running(1, (0, double.NaN));
         Assert.False(pruner.ShouldPrune(new PruningContext(StudyDirection.Minimize, [Trials.Complete(0, (0, 1))], trial)));
+        Assert.False(((IPruner)pruner).CanPrune);
+    }
+
+    [Fact]
+    public void EveryPrunerButNone_SaysItCanPrune()
+    {
+        Assert.True(PrunerCatalog.Create(new PrunerOptions("median")).CanPrune);
+        Assert.True(PrunerCatalog.Create(new PrunerOptions("percentile", Percentile: 25)).CanPrune);
     }
 
     [Fact]

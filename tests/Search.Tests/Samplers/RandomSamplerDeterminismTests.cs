@@ -34,6 +34,16 @@ public class RandomSamplerDeterminismTests
     }
 
     [Fact]
+    public void Sample_IgnoresTheHistory_AsReadsHistorySays()
+    {
+        var sampler = new RandomSampler(42);
+        var withHistory = sampler.Sample(new SamplingContext(Space, StudyDirection.Minimize, History, 2));
+        var without = sampler.Sample(new SamplingContext(Space, StudyDirection.Minimize, [], 2));
+        Assert.False(((ISampler)sampler).ReadsHistory);
+        Assert.Equal(withHistory, without);
+    }
+
+    [Fact]
     public void Sample_ReturnsDifferentParams_ForDifferentSeeds()
     {
         var a = new RandomSampler(1).Sample(new SamplingContext(Space, StudyDirection.Minimize, [], 0));

@@ -108,7 +108,7 @@ public sealed class SweepOrchestrator(
             return created;
         }
 
-        var history = (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList();
+        var history = plan.Sampler.ReadsHistory ? (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList() : [];
         while (live < sweep.Parallelism && trials.Count < sweep.MaxTrials && created.Count < AsksPerPass)
         {
             var number = trials.Count;

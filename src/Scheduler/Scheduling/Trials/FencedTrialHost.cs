@@ -67,9 +67,7 @@ public sealed class FencedTrialHost(
             await CountEpochAsync(db, ct);
             await db.SaveChangesAsync(ct);
             await RefreshBestAsync(db, trial, ct);
-            var history = await TrialHistory.LoadAsync(db, context.SweepId, context.Plan.Space, ct);
-            var self = history.Single(t => t.Number == trial.Number);
-            if (!context.Plan.Pruner.ShouldPrune(new PruningContext(context.Plan.Direction, history, self)))
+            if (!context.Plan.Pruner.CanPrune || !await ShouldPruneAsync(db, trial, ct))
             {
                 // The epoch is recorded either way; a cancelled sweep's trial stops here rather than train another.
                 return (PruneDecision.Continue, (IReadOnlyList<Checkpoint>)[], trial.CancelRequested);
@@ -117,6 +115,13 @@ public sealed class FencedTrialHost(
         }
 
         await janitor.DeleteAsync(doomed, ct);
+    }
+
+    private async Task<bool> ShouldPruneAsync(TunerDbContext db, Trial trial, CancellationToken ct)
+    {
+        var history = await TrialHistory.LoadAsync(db, context.SweepId, context.Plan.Space, ct);
+        var self = history.Single(t => t.Number == trial.Number);
+        return context.Plan.Pruner.ShouldPrune(new PruningContext(context.Plan.Direction, history, self));
     }
 
     private async Task UpsertReportAsync(TunerDbContext db, EpochReport report, double value, CancellationToken ct)

@@ -45,6 +45,7 @@ public sealed class TrialLeaseLifecycleTests(PostgresServerFixture postgres)
         TrialLifecycle.Apply(expected, TrialEvent.Leased, Limits, DateTimeOffset.UtcNow);
         AssertSameState(expected, await TrialLeaseTests.TrialAsync(harness, trialId));
         await AssertRunEndedAsync(harness, silentRun, step.RunEnds, machineGone);
+        Assert.Equal(2, await RunCountAsync(harness, trialId));
     }
 
     [Theory]
@@ -61,6 +62,44 @@ public sealed class TrialLeaseLifecycleTests(PostgresServerFixture postgres)
         Assert.True(step.HandedBack);
         AssertSameState(expected, await TrialLeaseTests.TrialAsync(harness, trialId));
         await AssertRunEndedAsync(harness, silentRun, step.RunEnds, machineGone);
+        Assert.Equal(1, await RunCountAsync(harness, trialId));
+    }
+
+    /// <summary>A worker killed between taking the lease and opening its run: what the takeover or the requeue counts
+    /// (a lost run, or a preemption when its machine is gone) shows as a zero-length run with that reason.</summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public async Task AWorkerSilentBeforeOpeningItsRun_GetsAZeroLengthRunForWhatIsCounted(bool takenOver, bool machineGone)
+    {
+        await using var harness = await SchedulerHarness.StartAsync(
+            postgres, $"lifecycle_unopened_{(takenOver ? "takeover" : "requeue")}_{(machineGone ? "gone" : "silent")}");
+        var trialId = await TrialLeaseTests.FirstTrialAsync(harness);
+        var worker = machineGone ? await WorkerOnGoneMachineAsync(harness) : "worker-silent";
+        Assert.NotNull(await harness.Get<TrialLeases>().TryAcquireAsync(trialId, worker, harness.Settings.LeaseDuration, CancellationToken.None));
+        await harness.ExpireLeaseAsync(trialId);
+        var expected = Copy(await TrialLeaseTests.TrialAsync(harness, trialId));
+
+        if (takenOver)
+        {
+            await new StepWorker(harness, "worker-next").StartAsync(trialId);
+        }
+        else
+        {
+            await harness.Get<ExpiredLeases>().RequeueAsync(CancellationToken.None);
+        }
+
+        var step = TrialLifecycle.Apply(expected, machineGone ? TrialEvent.MachineGone : TrialEvent.WorkerLost, Limits, DateTimeOffset.UtcNow);
+        if (takenOver) TrialLifecycle.Apply(expected, TrialEvent.Leased, Limits, DateTimeOffset.UtcNow);
+        AssertSameState(expected, await TrialLeaseTests.TrialAsync(harness, trialId));
+        await using var db = await harness.DbAsync();
+        var unopened = await db.TrialRuns.AsNoTracking().SingleAsync(r => r.TrialId == trialId && r.WorkerId == worker);
+        var reason = machineGone ? LostRunReasons.MachineGone("i-gone") : LostRunReasons.SilentBeforeRun(worker);
+        Assert.Equal((step.RunEnds, 1L, 0, reason), (unopened.Outcome, unopened.LeaseToken, unopened.EpochsTrained, unopened.EndReason));
+        Assert.Equal(unopened.StartedAt, unopened.EndedAt);
+        Assert.Equal(takenOver ? 2 : 1, await RunCountAsync(harness, trialId));
     }
 
     /// <summary>A trial running on a worker (on machine i-gone, ended, when <paramref name="machineGone"/>) whose lease
@@ -68,29 +107,38 @@ public sealed class TrialLeaseLifecycleTests(PostgresServerFixture postgres)
     private static async Task<(long TrialId, TrialRun SilentRun, Trial Before)> SilentWorkerAsync(SchedulerHarness harness, bool machineGone)
     {
         var trialId = await TrialLeaseTests.FirstTrialAsync(harness);
-        var worker = machineGone ? "worker-on-gone-machine" : "worker-silent";
-        if (machineGone)
-        {
-            await using var db = await harness.DbAsync();
-            var now = DateTimeOffset.UtcNow;
-            db.CapacityInstances.Add(new CapacityInstance
-            {
-                Provider = "local", Pool = "local", LaunchToken = Guid.NewGuid().ToString(), InstanceId = "i-gone",
-                State = CapacityInstanceState.Ended, RequestedAt = now, EndedAt = now, EndReason = "preempted",
-            });
-            db.Workers.Add(new Worker
-            {
-                Id = worker, Host = "test-host", ProcessId = 1, InstanceId = "i-gone",
-                State = WorkerState.Active, StartedAt = now, LastHeartbeatAt = now,
-            });
-            await db.SaveChangesAsync();
-        }
-
+        var worker = machineGone ? await WorkerOnGoneMachineAsync(harness) : "worker-silent";
         var context = await new StepWorker(harness, worker).StartAsync(trialId);
         await harness.ExpireLeaseAsync(trialId);
         await using var check = await harness.DbAsync();
         var run = await check.TrialRuns.AsNoTracking().SingleAsync(r => r.Id == context.RunId);
         return (trialId, run, Copy(await TrialLeaseTests.TrialAsync(harness, trialId)));
+    }
+
+    /// <summary>Registers a worker on machine i-gone, which the provider says has ended; returns the worker's id.</summary>
+    private static async Task<string> WorkerOnGoneMachineAsync(SchedulerHarness harness)
+    {
+        const string worker = "worker-on-gone-machine";
+        await using var db = await harness.DbAsync();
+        var now = DateTimeOffset.UtcNow;
+        db.CapacityInstances.Add(new CapacityInstance
+        {
+            Provider = "local", Pool = "local", LaunchToken = Guid.NewGuid().ToString(), InstanceId = "i-gone",
+            State = CapacityInstanceState.Ended, RequestedAt = now, EndedAt = now, EndReason = "preempted",
+        });
+        db.Workers.Add(new Worker
+        {
+            Id = worker, Host = "test-host", ProcessId = 1, InstanceId = "i-gone",
+            State = WorkerState.Active, StartedAt = now, LastHeartbeatAt = now,
+        });
+        await db.SaveChangesAsync();
+        return worker;
+    }
+
+    private static async Task<int> RunCountAsync(SchedulerHarness harness, long trialId)
+    {
+        await using var db = await harness.DbAsync();
+        return await db.TrialRuns.CountAsync(r => r.TrialId == trialId);
     }
 
     private static async Task AssertRunEndedAsync(SchedulerHarness harness, TrialRun silent, TrialRunOutcome? outcome, bool machineGone)

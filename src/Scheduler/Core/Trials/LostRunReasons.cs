@@ -9,6 +9,11 @@ public static class LostRunReasons
     public static string Silent(TrialRun run) =>
         $"worker {run.WorkerId} went silent without notice during epoch {run.ResumedEpoch + run.EpochsTrained + 1}";
 
+    /// <summary>A worker that went silent after taking the lease, before it opened its run: the zero-length run Tuner
+    /// records for it, so that every lost run and preemption counted has a run that shows it.</summary>
+    public static string SilentBeforeRun(string workerId) =>
+        $"worker {workerId} went silent after taking the lease, before its run began";
+
     /// <summary>A run whose machine the provider no longer has.</summary>
     public static string MachineGone(string instanceId) => $"machine {instanceId} is gone";
 

@@ -18,7 +18,8 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// Taking over an expired lease (a redelivery that beat the reconciler) ends the silent worker's run as Lost in the
     /// same statement and counts it as <c>ExpiredLeases</c> (Tuner.Scheduling) does: a preemption when the worker's machine is gone
     /// (its capacity instance Terminating or Ended), otherwise a lost run (<c>TrialRunStarter</c> then applies
-    /// budget.max_lost_runs).
+    /// budget.max_lost_runs). A silent worker that had not opened its run yet (killed between the lease and the run) gets
+    /// a zero-length Lost run in the same statement, so every lost run and preemption counted has a run that shows it.
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
@@ -29,7 +30,11 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         var (waiting, running) = (nameof(TrialStatus.Waiting), nameof(TrialStatus.Running));
         var (runRunning, runLost) = (nameof(TrialRunOutcome.Running), nameof(TrialRunOutcome.Lost));
         var tokens = await db.Database.SqlQuery<long>($"""
-            WITH gone AS (
+            WITH silent AS (
+                SELECT lease_owner, lease_token
+                  FROM tuner.trials
+                 WHERE id = {trialId} AND status = {running} AND lease_expires_at < now()
+            ), gone AS (
                 SELECT i.instance_id
                   FROM tuner.trials t
                   JOIN tuner.workers w ON w.id = t.lease_owner
@@ -55,6 +60,15 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                                                  || (trial_runs.resumed_epoch + trial_runs.epochs_trained + 1))
                   FROM taken
                  WHERE trial_id = {trialId} AND outcome = {runRunning} AND trial_runs.lease_token < taken.lease_token
+            ), unopened AS (
+                INSERT INTO tuner.trial_runs (trial_id, worker_id, lease_token, resumed_epoch, resumed_batch, epochs_trained,
+                                              outcome, started_at, ended_at, end_reason)
+                SELECT {trialId}, silent.lease_owner, silent.lease_token, 0, 0, 0, {runLost}, now(), now(),
+                       coalesce((SELECT 'machine ' || instance_id || ' is gone' FROM gone),
+                                'worker ' || silent.lease_owner || ' went silent after taking the lease, before its run began')
+                  FROM silent, taken
+                 WHERE silent.lease_owner IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM tuner.trial_runs r WHERE r.trial_id = {trialId} AND r.lease_token = silent.lease_token)
             )
             SELECT lease_token AS "Value" FROM taken
             """).ToListAsync(ct);

@@ -72,10 +72,21 @@ public sealed class ExpiredLeases(
                 var machineGone = trial.LeaseOwner is { } owner && goneMachines.TryGetValue(owner, out var instance) ? instance : null;
                 var trialEvent = machineGone is null ? TrialEvent.WorkerLost : TrialEvent.MachineGone;
                 var now = clock.GetUtcNow();
-                foreach (var run in runs.Where(r => r.TrialId == trial.Id))
+                var open = runs.Where(r => r.TrialId == trial.Id).ToList();
+                foreach (var run in open)
                 {
                     var reason = machineGone is null ? LostRunReasons.Silent(run) : LostRunReasons.MachineGone(machineGone);
                     TrialLifecycle.EndRun(run, TrialLifecycle.Of(trialEvent).RunEnds!.Value, now, reason);
+                }
+
+                if (open.Count == 0 && trial.LeaseOwner is { } silentOwner
+                    && !await db.TrialRuns.AnyAsync(r => r.TrialId == trial.Id && r.LeaseToken == trial.LeaseToken, ct))
+                {
+                    // Killed between taking the lease and opening its run: a zero-length run shows what was counted.
+                    var unopened = new TrialRun { TrialId = trial.Id, WorkerId = silentOwner, LeaseToken = trial.LeaseToken, StartedAt = now };
+                    TrialLifecycle.EndRun(unopened, TrialLifecycle.Of(trialEvent).RunEnds!.Value, now,
+                        machineGone is null ? LostRunReasons.SilentBeforeRun(silentOwner) : LostRunReasons.MachineGone(machineGone));
+                    db.TrialRuns.Add(unopened);
                 }
 
                 await db.SaveChangesAsync(ct);

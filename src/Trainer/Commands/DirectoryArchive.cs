@@ -82,21 +82,37 @@ public static class DirectoryArchive
     {
         if (info.LinkTarget is { } target)
         {
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target, ModificationTime = DateTimeOffset.UnixEpoch, Mode = ModeOf(info) });
+            if (ModeOf(info) is { } linkMode)
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target, ModificationTime = DateTimeOffset.UnixEpoch, Mode = linkMode });
         }
         else if (info is DirectoryInfo)
         {
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name) { ModificationTime = DateTimeOffset.UnixEpoch, Mode = ModeOf(info) });
+            if (ModeOf(info) is { } folderMode)
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name) { ModificationTime = DateTimeOffset.UnixEpoch, Mode = folderMode });
         }
         else
         {
-            using var content = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
+            // The program may still be writing: a file listed a moment ago (its next step's temporary file) can be gone
+            // by now. It is left out; once open, its mode and time come from the open file, not from a fresh lookup by name.
+            FileStream content;
+            try
             {
-                ModificationTime = new DateTimeOffset(info.LastWriteTimeUtc),
-                Mode = ModeOf(info),
-                DataStream = content,
-            });
+                content = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return;
+            }
+
+            using (content)
+            {
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
+                {
+                    ModificationTime = new DateTimeOffset(File.GetLastWriteTimeUtc(content.SafeFileHandle)),
+                    Mode = OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite : File.GetUnixFileMode(content.SafeFileHandle),
+                    DataStream = content,
+                });
+            }
         }
     }
 
@@ -120,8 +136,10 @@ public static class DirectoryArchive
     private static bool IsInside(string root, string path) =>
         path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static UnixFileMode ModeOf(FileSystemInfo info) =>
-        OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite : info.UnixFileMode;
+    /// <summary>The entry's mode, or null when it has gone since the listing (.NET answers -1 then).</summary>
+    private static UnixFileMode? ModeOf(FileSystemInfo info) =>
+        OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite
+            : info.UnixFileMode is var mode && (int)mode == -1 ? null : mode;
 
     private static void SetMode(string path, UnixFileMode mode)
     {

@@ -12,7 +12,12 @@ internal sealed class CommandRunPaths : IDisposable
 
     public string Root { get; }
 
-    public string CheckpointDirectory => Path.Combine(Root, "checkpoint");
+    /// <summary>The prefix of every run's folder name (<see cref="OrphanedRuns"/> looks for them).</summary>
+    public const string FolderPrefix = "tuner-command-";
+
+    public const string CheckpointFolder = "checkpoint";
+
+    public string CheckpointDirectory => Path.Combine(Root, CheckpointFolder);
 
     public string StopFile => Path.Combine(Root, "stop");
 
@@ -22,7 +27,8 @@ internal sealed class CommandRunPaths : IDisposable
     /// earlier run (the program appends to it; a resumed program's repeated steps are ignored either way).</summary>
     public static CommandRunPaths Create(string? metricsFile)
     {
-        var root = Directory.CreateTempSubdirectory("tuner-command-").FullName;
+        var root = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        OrphanedRuns.Claim(root);
         var paths = new CommandRunPaths(root, metricsFile);
         Directory.CreateDirectory(paths.CheckpointDirectory);
         if (metricsFile is not null)
@@ -33,11 +39,18 @@ internal sealed class CommandRunPaths : IDisposable
         return paths;
     }
 
+    /// <summary>Kills whatever the program started that is still running, then deletes the run's folder.</summary>
     public void Dispose()
+    {
+        RunProcesses.KillAll(CheckpointDirectory);
+        DeleteFolder(Root);
+    }
+
+    public static void DeleteFolder(string root)
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

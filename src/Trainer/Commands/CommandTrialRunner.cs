@@ -47,8 +47,9 @@ public static class CommandTrialRunner
 
         var format = command.MetricsFormat;
         var metricsFile = format.Kind == CommandMetricsKind.File ? Path.GetFullPath(format.FilePath!, workingDirectory) : null;
-        using var paths = CommandRunPaths.Create(metricsFile);
         var writeLog = Logger(log);
+        OrphanedRuns.Reap(writeLog);
+        using var paths = CommandRunPaths.Create(metricsFile);
         var (position, history) = await ResumeAsync(spec, host, paths.CheckpointDirectory, abort);
         if (preemption.IsCancellationRequested) return new TrialOutcome(TrialOutcomeKind.Preempted, position, 0, history);
 

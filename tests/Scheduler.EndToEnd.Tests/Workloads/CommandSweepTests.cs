@@ -42,4 +42,58 @@ public sealed class CommandSweepTests(PostgresServerFixture postgres)
         Assert.Equal(["Lost", "Completed"], resumed.Runs.Select(r => r.Outcome));
         Assert.True(resumed.Runs[1].ResumedEpoch >= 2, $"the second run resumed from step {resumed.Runs[1].ResumedEpoch}, not from its checkpoint");
     }
+
+    [Fact]
+    public async Task AProgramLeftRunningByAKilledWorker_IsKilledWhenItsTrialResumes()
+    {
+        await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("command_orphans"),
+            new Dictionary<string, string> { ["TUNER_LEASE_SECONDS"] = "4" });
+        var files = Directory.CreateTempSubdirectory("tuner-orphan-test-").FullName;
+        var (programFile, childFile) = (Path.Combine(files, "program.pid"), Path.Combine(files, "child.pid"));
+        // The program's child sleeps forever: it outlives the program as well as the worker unless Tuner kills it.
+        var sweep = Sweep("orphans").Replace("'700']", $"'700', --pid-file, '{programFile}', --spawn-child, '{childFile}']", StringComparison.Ordinal);
+        var worker = cluster.StartWorker();
+        var id = await cluster.SubmitIdAsync(sweep);
+        var started = await Eventually.GetAsync(
+            async () => File.Exists(programFile) && File.Exists(childFile) && await ReadPidAsync(childFile) is > 0 and var c
+                ? new[] { await ReadPidAsync(programFile), c } : null,
+            TimeSpan.FromMinutes(1), "the program to start its child", cluster.Diagnostics);
+        var (program, child) = (started[0], started[1]);
+        File.Delete(childFile);
+
+        worker.Kill();
+        Assert.True(IsAlive(child), $"the program's child {child} runs on after its worker was killed");
+        cluster.StartWorker();
+        await cluster.OnlyTrialOnceCompletedAsync(id);
+
+        Assert.False(IsAlive(program), $"the killed worker's program {program} still runs");
+        Assert.False(IsAlive(child), $"the killed worker's program's child {child} still runs");
+        var resumedChild = await ReadPidAsync(childFile);
+        Assert.True(await EventuallyFalseAsync(() => IsAlive(resumedChild)), $"the resumed program's child {resumedChild} still runs after its run ended");
+        Directory.Delete(files, recursive: true);
+    }
+
+    private static async Task<int> ReadPidAsync(string file) =>
+        int.TryParse(await File.ReadAllTextAsync(file), out var pid) ? pid : 0;
+
+    /// <summary>Alive and not a zombie (/proc/PID/stat's state).</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="condition"/> turns false within 10 s (a SIGKILLed process takes a moment to go).</summary>
+    private static async Task<bool> EventuallyFalseAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && condition(); i++) await Task.Delay(100);
+        return !condition();
+    }
 }

@@ -71,6 +71,18 @@ public sealed class CommandStopTests : IDisposable
     }
 
     [Fact]
+    public async Task AChildTheProgramLeavesRunning_IsKilledWhenTheRunEnds()
+    {
+        var childPidFile = Path.Join(_directory.Path, "child-pid");
+
+        var outcome = await RunAsync(Command("--spawn-child", childPidFile), Host(_directory, "leaves-a-child"), Spec(maxSteps: 2));
+
+        Assert.Equal(TrialOutcomeKind.Completed, outcome.Kind);
+        var child = ReadPid(childPidFile);
+        Assert.True(await EventuallyAsync(() => !IsAlive(child)), $"the program's child {child} still runs after the program exited");
+    }
+
+    [Fact]
     public async Task Preemption_StopsTheProgram_SavesWhatItWroteOnSigterm_AndTheResumedRunFinishesTheSame()
     {
         var uninterrupted = await RunAsync(Command(), Host(_directory, "uninterrupted"), Spec(maxSteps: 5));

@@ -79,6 +79,17 @@ public sealed class TrialLeaseLifecycleTests(PostgresServerFixture postgres)
         var trialId = await TrialLeaseTests.FirstTrialAsync(harness);
         var worker = machineGone ? await WorkerOnGoneMachineAsync(harness) : "worker-silent";
         Assert.NotNull(await harness.Get<TrialLeases>().TryAcquireAsync(trialId, worker, harness.Settings.LeaseDuration, CancellationToken.None));
+        await using (var write = await harness.DbAsync())
+        {
+            // Where an earlier run left the trial: the unopened run would have resumed from here.
+            write.Checkpoints.Add(new Checkpoint
+            {
+                TrialId = trialId, Epoch = 2, Batch = 5, Key = "earlier.ckpt", Uri = "file:///earlier.ckpt", SizeBytes = 1,
+                Sha256 = new string('0', 64), LeaseToken = 1, State = CheckpointState.Live, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await write.SaveChangesAsync();
+        }
+
         await harness.ExpireLeaseAsync(trialId);
         var expected = Copy(await TrialLeaseTests.TrialAsync(harness, trialId));
 
@@ -98,6 +109,7 @@ public sealed class TrialLeaseLifecycleTests(PostgresServerFixture postgres)
         var unopened = await db.TrialRuns.AsNoTracking().SingleAsync(r => r.TrialId == trialId && r.WorkerId == worker);
         var reason = machineGone ? LostRunReasons.MachineGone("i-gone") : LostRunReasons.SilentBeforeRun(worker);
         Assert.Equal((step.RunEnds, 1L, 0, reason), (unopened.Outcome, unopened.LeaseToken, unopened.EpochsTrained, unopened.EndReason));
+        Assert.Equal((2, 5), (unopened.ResumedEpoch, unopened.ResumedBatch));
         Assert.Equal(unopened.StartedAt, unopened.EndedAt);
         Assert.Equal(takenOver ? 2 : 1, await RunCountAsync(harness, trialId));
     }

@@ -19,7 +19,8 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// same statement and counts it as <c>ExpiredLeases</c> (Tuner.Scheduling) does: a preemption when the worker's machine is gone
     /// (its capacity instance Terminating or Ended), otherwise a lost run (<c>TrialRunStarter</c> then applies
     /// budget.max_lost_runs). A silent worker that had not opened its run yet (killed between the lease and the run) gets
-    /// a zero-length Lost run in the same statement, so every lost run and preemption counted has a run that shows it.
+    /// a zero-length Lost run in the same statement, so every lost run and preemption counted has a run that shows it; it
+    /// "resumed" where the trial stood, its latest live checkpoint, as the run it never opened would have.
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         var ended = nameof(CapacityInstanceState.Ended);
         var (waiting, running) = (nameof(TrialStatus.Waiting), nameof(TrialStatus.Running));
         var (runRunning, runLost) = (nameof(TrialRunOutcome.Running), nameof(TrialRunOutcome.Lost));
+        var liveCheckpoint = nameof(CheckpointState.Live);
         var tokens = await db.Database.SqlQuery<long>($"""
             WITH silent AS (
                 SELECT lease_owner, lease_token
@@ -63,10 +65,14 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
             ), unopened AS (
                 INSERT INTO tuner.trial_runs (trial_id, worker_id, lease_token, resumed_epoch, resumed_batch, epochs_trained,
                                               outcome, started_at, ended_at, end_reason)
-                SELECT {trialId}, silent.lease_owner, silent.lease_token, 0, 0, 0, {runLost}, now(), now(),
+                SELECT {trialId}, silent.lease_owner, silent.lease_token, coalesce(latest.epoch, 0), coalesce(latest.batch, 0), 0,
+                       {runLost}, now(), now(),
                        coalesce((SELECT 'machine ' || instance_id || ' is gone' FROM gone),
                                 'worker ' || silent.lease_owner || ' went silent after taking the lease, before its run began')
-                  FROM silent, taken
+                  FROM silent CROSS JOIN taken
+                  LEFT JOIN LATERAL (SELECT c.epoch, c.batch FROM tuner.checkpoints c
+                                      WHERE c.trial_id = {trialId} AND c.state = {liveCheckpoint}
+                                      ORDER BY c.epoch DESC, c.batch DESC LIMIT 1) latest ON true
                  WHERE silent.lease_owner IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM tuner.trial_runs r WHERE r.trial_id = {trialId} AND r.lease_token = silent.lease_token)
             )

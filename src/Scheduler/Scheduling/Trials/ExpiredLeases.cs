@@ -82,8 +82,17 @@ public sealed class ExpiredLeases(
                 if (open.Count == 0 && trial.LeaseOwner is { } silentOwner
                     && !await db.TrialRuns.AnyAsync(r => r.TrialId == trial.Id && r.LeaseToken == trial.LeaseToken, ct))
                 {
-                    // Killed between taking the lease and opening its run: a zero-length run shows what was counted.
-                    var unopened = new TrialRun { TrialId = trial.Id, WorkerId = silentOwner, LeaseToken = trial.LeaseToken, StartedAt = now };
+                    // Killed between taking the lease and opening its run: a zero-length run shows what was counted. It
+                    // "resumed" where the trial stood, its latest live checkpoint, as the run it never opened would have.
+                    var latest = await db.Checkpoints.AsNoTracking()
+                        .Where(c => c.TrialId == trial.Id && c.State == CheckpointState.Live)
+                        .OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Batch)
+                        .FirstOrDefaultAsync(ct);
+                    var unopened = new TrialRun
+                    {
+                        TrialId = trial.Id, WorkerId = silentOwner, LeaseToken = trial.LeaseToken, StartedAt = now,
+                        ResumedEpoch = latest?.Epoch ?? 0, ResumedBatch = latest?.Batch ?? 0,
+                    };
                     TrialLifecycle.EndRun(unopened, TrialLifecycle.Of(trialEvent).RunEnds!.Value, now,
                         machineGone is null ? LostRunReasons.SilentBeforeRun(silentOwner) : LostRunReasons.MachineGone(machineGone));
                     db.TrialRuns.Add(unopened);

@@ -1,23 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
 using Tuner.Core.Model;
-using Tuner.Scheduling.Sweeps;
-using Tuner.Core.Trials;
 using Tuner.Core.Sweeps;
+using Tuner.Search;
 
 namespace Tuner.Scheduling.Orchestration;
 
 /// <summary>A sweep's complete trials ranked by their value, and which of them keep a checkpoint.</summary>
 internal static class BestTrials
 {
-    /// <summary>Complete trials, best first (<see cref="TrialRanking"/>).</summary>
-    public static List<Trial> Rank(List<Trial> trials, SweepPlan plan) => TrialRanking.BestFirst(trials, plan.Direction);
+    /// <summary>The ids of the sweep's complete trials that have a value, best first by the objective
+    /// (<see cref="ObjectiveOrder.BestFirst"/>: the lower trial number first on a tie). Reads three columns of those
+    /// trials only, untracked: an orchestration pass runs once per trial.</summary>
+    public static async Task<List<long>> RankAsync(TunerDbContext db, long sweepId, SweepPlan plan, CancellationToken ct)
+    {
+        var complete = await db.Trials.AsNoTracking()
+            .Where(t => t.SweepId == sweepId && t.Status == TrialStatus.Complete && t.Value != null)
+            .Select(t => new { t.Id, t.Number, t.Value })
+            .ToListAsync(ct);
+        return complete.BestFirst(plan.Direction, t => t.Value, t => t.Number).Select(t => t.Id).ToList();
+    }
 
     /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
     public static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(
-        TunerDbContext db, List<Trial> ranked, SweepPlan plan, CancellationToken ct)
+        TunerDbContext db, List<long> ranked, SweepPlan plan, CancellationToken ct)
     {
-        var beyond = ranked.Skip(plan.Definition.Checkpoints.KeepBest).Select(t => t.Id).ToList();
+        var beyond = ranked.Skip(plan.Definition.Checkpoints.KeepBest).ToList();
         if (beyond.Count == 0)
         {
             return [];

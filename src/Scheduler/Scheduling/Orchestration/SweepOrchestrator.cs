@@ -54,24 +54,25 @@ public sealed class SweepOrchestrator(
             sweep.StopReason = StopReasons.DeadlineReached;
         }
 
-        // Stopping locks the trials too: a worker taking a lease (Waiting → Running) must not race a cancel that finishes
-        // it. Filling needs no trial lock: trials are created only under the sweep's lock, and outside it a trial can only
-        // stop being live, so a pass may leave a slot for the next pass but never overfills (and does not write every
-        // trial row's lock on every pass: passes run once per trial).
-        var trials = sweep.State == SweepState.Cancelling
-            ? await db.Trials.FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} ORDER BY number FOR UPDATE").ToListAsync(ct)
-            : await db.Trials.Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync(ct);
-
+        // A pass reads counts and the live trials, never every trial of the sweep: passes run once per trial, and a sweep
+        // may have tens of thousands. Stopping locks the live trials: a worker taking a lease (Waiting → Running) must not
+        // race a cancel that finishes it. Filling needs no trial lock: trials are created only under the sweep's lock, and
+        // outside it a trial can only stop being live, so a pass may leave a slot for the next pass but never overfills.
         var created = new List<Trial>();
         var doomed = new List<Checkpoint>();
         if (sweep.State == SweepState.Cancelling)
         {
-            doomed.AddRange(await StopAsync(db, sweep, trials, plan, ct));
+            var live = await db.Trials
+                .FromSql($"SELECT * FROM tuner.trials WHERE sweep_id = {sweepId} AND status IN ({Waiting}, {Running}) ORDER BY number FOR UPDATE")
+                .ToListAsync(ct);
+            doomed.AddRange(await StopAsync(db, sweep, live, plan, ct));
         }
         else
         {
-            created.AddRange(await FillAsync(db, sweep, trials, plan, ct));
-            if (trials.Count >= sweep.MaxTrials && trials.All(t => !IsLive(t)))
+            var total = await db.Trials.CountAsync(t => t.SweepId == sweepId, ct);
+            var live = await db.Trials.CountAsync(t => t.SweepId == sweepId && (t.Status == TrialStatus.Waiting || t.Status == TrialStatus.Running), ct);
+            created.AddRange(await FillAsync(db, sweep, total, live, plan, ct));
+            if (total + created.Count >= sweep.MaxTrials && live + created.Count == 0)
             {
                 sweep.State = SweepState.Completed;
                 sweep.FinishedAt = clock.GetUtcNow();
@@ -80,8 +81,8 @@ public sealed class SweepOrchestrator(
             }
         }
 
-        var ranked = BestTrials.Rank(trials, plan);
-        sweep.BestTrialId = ranked.FirstOrDefault()?.Id;
+        var ranked = await BestTrials.RankAsync(db, sweepId, plan, ct);
+        sweep.BestTrialId = ranked.Count > 0 ? ranked[0] : null;
         doomed.AddRange(await BestTrials.ReleaseBeyondKeepBestAsync(db, ranked, plan, ct));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -99,19 +100,20 @@ public sealed class SweepOrchestrator(
         }
     }
 
-    private async Task<List<Trial>> FillAsync(TunerDbContext db, Sweep sweep, List<Trial> trials, SweepPlan plan, CancellationToken ct)
+    /// <summary>Asks the sampler for trials while fewer than `parallelism` of the sweep's <paramref name="total"/>
+    /// trials are <paramref name="live"/> and fewer than `max_trials` exist; numbers follow on from the last.</summary>
+    private async Task<List<Trial>> FillAsync(TunerDbContext db, Sweep sweep, int total, int live, SweepPlan plan, CancellationToken ct)
     {
         var created = new List<Trial>();
-        var live = trials.Count(IsLive);
-        if (live >= sweep.Parallelism || trials.Count >= sweep.MaxTrials)
+        if (live >= sweep.Parallelism || total >= sweep.MaxTrials)
         {
             return created;
         }
 
         var history = plan.Sampler.ReadsHistory ? (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList() : [];
-        while (live < sweep.Parallelism && trials.Count < sweep.MaxTrials && created.Count < AsksPerPass)
+        while (live < sweep.Parallelism && total < sweep.MaxTrials && created.Count < AsksPerPass)
         {
-            var number = trials.Count;
+            var number = total;
             var parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
             var trial = new Trial
             {
@@ -123,7 +125,7 @@ public sealed class SweepOrchestrator(
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Trials.Add(trial);
-            trials.Add(trial);
+            total++;
             created.Add(trial);
             history.Add(new FrozenTrial(number, TrialState.Waiting, parameters, new Dictionary<int, double>(), null));
             live++;
@@ -158,5 +160,6 @@ public sealed class SweepOrchestrator(
         return doomed;
     }
 
-    private static bool IsLive(Trial trial) => trial.Status is TrialStatus.Waiting or TrialStatus.Running;
+    /// <summary>The stored names of the live states, as query parameters.</summary>
+    private static readonly string Waiting = nameof(TrialStatus.Waiting), Running = nameof(TrialStatus.Running);
 }

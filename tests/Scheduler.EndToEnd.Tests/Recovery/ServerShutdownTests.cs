@@ -38,37 +38,19 @@ public sealed class ServerShutdownTests(PostgresServerFixture postgres)
             var running = (await cluster.TrialsAsync(created.Id)).Where(t => t.State == "Running" && t.Reports.Count > 0).ToList();
             return running.Count == 2 ? running.Select(t => WorkerPid(t.Runs[^1].Worker)).ToList() : null;
         }, TimeSpan.FromMinutes(3), "both trials to train on local workers", cluster.Diagnostics);
-        Assert.All(workers, pid => Assert.True(IsRunning(pid), $"worker {pid} is not running"));
+        Assert.All(workers, pid => Assert.True(ProcessState.IsRunning(pid), $"worker {pid} is not running"));
 
         cluster.Server.Terminate();
         var exit = await cluster.Server.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(exit is not null, $"tuner server did not exit within 60 s of SIGTERM\n{cluster.Diagnostics()}");
-        var orphans = workers.Where(IsRunning).ToList();
+        var orphans = workers.Where(ProcessState.IsRunning).ToList();
         foreach (var orphan in orphans) Tuner.Scheduling.Workers.ProcessSignals.Send(orphan, Tuner.Scheduling.Workers.ProcessSignals.SigKill);
         Assert.True(orphans.Count == 0, $"workers {string.Join(", ", orphans)} outlived tuner server\n{cluster.Diagnostics()}");
         Assert.Equal(["Preempted", "Preempted"], await LastRunOutcomesAsync(connectionString, created.Id));
     }
 
     private static int WorkerPid(string workerId) => int.Parse(workerId.Split(':')[1], CultureInfo.InvariantCulture);
-
-    /// <summary>True while the process exists and is not a zombie.</summary>
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     private static async Task<List<string>> LastRunOutcomesAsync(string connectionString, long sweepId)
     {

@@ -62,33 +62,19 @@ public sealed class CommandSweepTests(PostgresServerFixture postgres)
         File.Delete(childFile);
 
         worker.Kill();
-        Assert.True(IsAlive(child), $"the program's child {child} runs on after its worker was killed");
+        Assert.True(ProcessState.IsRunning(child), $"the program's child {child} runs on after its worker was killed");
         cluster.StartWorker();
         await cluster.OnlyTrialOnceCompletedAsync(id);
 
-        Assert.False(IsAlive(program), $"the killed worker's program {program} still runs");
-        Assert.False(IsAlive(child), $"the killed worker's program's child {child} still runs");
+        Assert.False(ProcessState.IsRunning(program), $"the killed worker's program {program} still runs");
+        Assert.False(ProcessState.IsRunning(child), $"the killed worker's program's child {child} still runs");
         var resumedChild = await ReadPidAsync(childFile);
-        Assert.True(await EventuallyFalseAsync(() => IsAlive(resumedChild)), $"the resumed program's child {resumedChild} still runs after its run ended");
+        Assert.True(await EventuallyFalseAsync(() => ProcessState.IsRunning(resumedChild)), $"the resumed program's child {resumedChild} still runs after its run ended");
         Directory.Delete(files, recursive: true);
     }
 
     private static async Task<int> ReadPidAsync(string file) =>
         int.TryParse(await File.ReadAllTextAsync(file), out var pid) ? pid : 0;
-
-    /// <summary>Alive and not a zombie (/proc/PID/stat's state).</summary>
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Whether <paramref name="condition"/> turns false within 10 s (a SIGKILLed process takes a moment to go).</summary>
     private static async Task<bool> EventuallyFalseAsync(Func<bool> condition)

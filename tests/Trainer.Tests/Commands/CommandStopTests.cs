@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tuner.Trainer.Commands;
+using Tuner.TestSupport;
 using Tuner.Trainer.Tests.TestSupport;
 using static Tuner.Trainer.Tests.Commands.TestProgram;
 
@@ -44,7 +45,7 @@ public sealed class CommandStopTests : IDisposable
         Assert.True(clock.Elapsed - pruned >= Grace, $"stopped {clock.Elapsed - pruned} after the prune, before the {Grace} grace period");
         Assert.Equal([1, 2], host.Reports.Select(r => r.Epoch));
         Assert.Equal(["start resume=0 from=0", "sigterm ignored"], Lines(Record));
-        Assert.False(IsAlive(ReadPid(PidFile)));
+        Assert.False(ProcessState.IsRunning(ReadPid(PidFile)));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class CommandStopTests : IDisposable
         await RunAsync(Command("--sleep-ms", "50", "--ignore-sigterm", "--spawn-child", childPidFile), host, Spec(maxSteps: 1000));
 
         var child = ReadPid(childPidFile);
-        Assert.True(await EventuallyAsync(() => !IsAlive(child)), $"the program's child {child} still runs");
+        Assert.True(await EventuallyAsync(() => !ProcessState.IsRunning(child)), $"the program's child {child} still runs");
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class CommandStopTests : IDisposable
 
         Assert.Equal(TrialOutcomeKind.Completed, outcome.Kind);
         var child = ReadPid(childPidFile);
-        Assert.True(await EventuallyAsync(() => !IsAlive(child)), $"the program's child {child} still runs after the program exited");
+        Assert.True(await EventuallyAsync(() => !ProcessState.IsRunning(child)), $"the program's child {child} still runs after the program exited");
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class CommandStopTests : IDisposable
             RunAsync(Command("--sleep-ms", "100", "--record", Record, "--pid-file", PidFile), host, Spec(maxSteps: 50), abort: abort.Token));
 
         Assert.Equal([1], host.SavedPositions.Select(p => p.Epoch));
-        Assert.True(await EventuallyAsync(() => !IsAlive(ReadPid(PidFile))));
+        Assert.True(await EventuallyAsync(() => !ProcessState.IsRunning(ReadPid(PidFile))));
         Assert.Equal(["start resume=0 from=0"], Lines(Record));
     }
 

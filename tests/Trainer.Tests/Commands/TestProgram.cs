@@ -49,19 +49,5 @@ public static class TestProgram
 
     public static int ReadPid(string file) => int.Parse(File.ReadAllText(file), CultureInfo.InvariantCulture);
 
-    /// <summary>Whether the process is still there and not a zombie (a killed grandchild may wait for a reaper).</summary>
-    public static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
-        {
-            return false;
-        }
-    }
-
     public static string[] Lines(string file) => File.Exists(file) ? File.ReadAllLines(file) : [];
 }

@@ -37,7 +37,8 @@ public sealed class JobQueue(
     public async Task ReenqueueLostTrialsAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var waiting = await db.Trials.AsNoTracking().Where(t => t.Status == TrialStatus.Waiting && !t.CancelRequested)
+        // A paused sweep's waiting trials wait without a job (a lease would be refused); they get one when it runs again.
+        var waiting = await db.Trials.AsNoTracking().Where(t => t.Status == TrialStatus.Waiting && !t.CancelRequested && t.Sweep!.State != SweepState.Paused)
             .Select(t => new { t.Id, t.JobId, t.Sweep!.Pool }).ToListAsync(ct);
         if (waiting.Count == 0) return;
         var stale = StaleFetches(waiting.Select(t => t.Pool).Distinct());

@@ -23,6 +23,10 @@ public sealed class TunerDbContext : DbContext
     public DbSet<SweepEvent> SweepEvents => Set<SweepEvent>();
     public DbSet<CapacityPool> CapacityPools => Set<CapacityPool>();
     public DbSet<CapacityInstance> CapacityInstances => Set<CapacityInstance>();
+    public DbSet<CostEntry> CostEntries => Set<CostEntry>();
+    public DbSet<LedgerMark> LedgerMarks => Set<LedgerMark>();
+    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Schema <c>tuner</c>, one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity (Configurations/),
     /// snake_case names from <see cref="TunerDatabase.UseTunerPostgres(DbContextOptionsBuilder, string)"/>.</summary>

@@ -1,8 +1,8 @@
 namespace Tuner.Core.Capacity;
 
 /// <summary>
-/// The autoscaler's hook for spending limits: asked before every launch. The cost ledger (a later issue) implements it
-/// from each sweep's max_cost_usd; until then <see cref="UnlimitedLaunchBudget"/> allows every launch.
+/// The autoscaler's hook for spending limits: asked before every launch. Tuner.Scheduling's <c>LedgerLaunchBudget</c>
+/// implements it from each sweep's max_cost_usd and the cost ledger.
 /// </summary>
 public interface ILaunchBudget
 {

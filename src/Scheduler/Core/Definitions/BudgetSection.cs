@@ -10,4 +10,7 @@ namespace Tuner.Core.Definitions;
 public sealed record BudgetSection(int MaxTrials, int Parallelism, TimeSpan? Deadline, int MaxAttempts = 1, int MaxLostRuns = BudgetSection.DefaultMaxLostRuns)
 {
     public const int DefaultMaxLostRuns = 3;
+
+    /// <summary>The spending limit; null: none.</summary>
+    public CostLimit? Cost { get; init; }
 }

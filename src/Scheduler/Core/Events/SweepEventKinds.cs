@@ -24,4 +24,13 @@ public static class SweepEventKinds
 
     /// <summary>The sweep's trials wait for capacity that will never come (no worker, none to be launched), and what to do.</summary>
     public const string CapacityUnavailable = "capacity_unavailable";
+
+    /// <summary>Spending (or its forecast) crossed one of budget.alert_thresholds.</summary>
+    public const string BudgetAlert = "budget_alert";
+
+    /// <summary>The sweep spent its budget.max_cost_usd and was paused.</summary>
+    public const string BudgetPaused = "budget_paused";
+
+    /// <summary>Its budget was raised above what it has spent, and the paused sweep runs again.</summary>
+    public const string BudgetRaised = "budget_raised";
 }

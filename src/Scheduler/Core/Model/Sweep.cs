@@ -22,6 +22,16 @@ public sealed class Sweep
     public string? StopReason { get; set; }
     public long? BestTrialId { get; set; }
 
+    /// <summary>The spending limit: budget.max_cost_usd as submitted, then as raised (PATCH); null: none.</summary>
+    public decimal? MaxCostUsd { get; set; }
+
+    /// <summary>While <see cref="SweepState.Paused"/>: whether its running trials checkpoint and stop (budget.when_spent: stop)
+    /// rather than run to their end.</summary>
+    public bool PauseStopsRunning { get; set; }
+
+    /// <summary>The definition's labels as a JSON object (team, cost-center, project...), which cost reports group by.</summary>
+    public string LabelsJson { get; set; } = "{}";
+
     /// <summary>The capacity pool (and Hangfire queue) its trials run on; "local" for this machine's workers.</summary>
     public string Pool { get; set; } = Capacity.PoolNames.Local;
 

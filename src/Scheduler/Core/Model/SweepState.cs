@@ -4,6 +4,10 @@ namespace Tuner.Core.Model;
 public enum SweepState
 {
     Running,
+
+    /// <summary>It has spent its budget.max_cost_usd: no trial starts and no machine launches for it until the budget is
+    /// raised (it then runs again) or it is cancelled.</summary>
+    Paused,
     Cancelling,
     Completed,
     Cancelled,

@@ -83,6 +83,13 @@ public sealed class SettingsReader(IConfiguration configuration, Func<string, st
             return ok;
         }
 
-        throw new NotSupportedException($"settings of type {type.Name} are not supported; use string or int");
+        if (target == typeof(decimal))
+        {
+            var ok = decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number);
+            value = number;
+            return ok;
+        }
+
+        throw new NotSupportedException($"settings of type {type.Name} are not supported; use string, int or decimal");
     }
 }

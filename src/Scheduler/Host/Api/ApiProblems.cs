@@ -10,6 +10,11 @@ public static class ApiProblems
 
     public static ProblemHttpResult NotCancellable(long id, string state) => TypedResults.Problem(
         title: "Sweep cannot be cancelled",
-        detail: $"sweep {id} is {state}; only a running sweep can be cancelled",
+        detail: $"sweep {id} is {state}; only a running or paused sweep can be cancelled",
+        statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult BudgetNotChangeable(long id, string state) => TypedResults.Problem(
+        title: "Sweep budget cannot be changed",
+        detail: $"sweep {id} is {state}; only a running or paused sweep's budget can be changed",
         statusCode: StatusCodes.Status409Conflict);
 }

@@ -7,6 +7,7 @@ using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Capacity;
 using Tuner.Core.Definitions;
 using Tuner.Scheduling.Sweeps;
+using Tuner.Scheduling.Costs;
 
 namespace Tuner.Scheduler.Api;
 
@@ -32,6 +33,10 @@ public static class SweepsApi
         sweeps.MapGet("{id:long}/events", EventsAsync).WithName("ListSweepEvents")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A sweep's events (scale decisions, preemptions, fallbacks) after the id given as ?after=, oldest first, at most 500");
+        sweeps.MapPatch("{id:long}", UpdateAsync).WithName("UpdateSweep")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change a running or paused sweep's budget (max_cost_usd); a sweep paused at its limit runs again when the new limit is above what it spent");
         sweeps.MapPost("{id:long}/cancel", CancelAsync).WithName("CancelSweep")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -91,6 +96,22 @@ public static class SweepsApi
         [Description("The previous page's `next` (a trial number); trial 0 onwards when left out")] int? after = null,
         [Description("The most trials in the page"), Range(1, Paging.MaxLimit)] int limit = Paging.DefaultLimit) =>
         await queries.TrialPageAsync(id, after, limit, ct) is { } trials ? TypedResults.Ok(trials) : ApiProblems.SweepNotFound(id);
+
+    public static async Task<Results<Ok<SweepDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, BudgetUpdate update, SweepBudgets budgets, SweepQueries queries, CancellationToken ct)
+    {
+        if (update.MaxCostUsd is not { } max || max <= 0 || max > CostLimit.MostUsd)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["maxCostUsd"] = [$"expected dollars greater than 0 and at most {CostLimit.MostUsd:#,0}, got {update.MaxCostUsd?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}"] },
+                title: "The sweep update is invalid");
+        }
+
+        var change = await budgets.SetLimitAsync(id, Math.Round(max, 6), ct);
+        if (change is null) return ApiProblems.SweepNotFound(id);
+        if (!change.Changed) return ApiProblems.BudgetNotChangeable(id, change.State.ToString());
+        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
 
     public static async Task<Results<Accepted<SweepDetails>, ProblemHttpResult>> CancelAsync(
         long id, SweepSubmission submission, SweepQueries queries, CancellationToken ct)

@@ -79,15 +79,32 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         return await ReadSweepAsync(response, id, $"cancelling sweep {id}", ct);
     }
 
+    /// <summary>The sweep's cost report (GET /api/sweeps/{id}/cost).</summary>
+    public async Task<SweepCostReport> CostAsync(long id, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync($"api/sweeps/{id}/cost", c), ct);
+        await ThrowIfNoSweepAsync(response, id, ct);
+        return await ReadAsync<SweepCostReport>(response, $"reading the cost of sweep {id}", ct);
+    }
+
+    /// <summary>Sets the sweep's spending limit (PATCH /api/sweeps/{id}); returns the sweep as it is now.</summary>
+    public async Task<SweepDetails> SetBudgetAsync(long id, decimal maxCostUsd, CancellationToken ct)
+    {
+        using var content = JsonContent.Create(new BudgetUpdate(maxCostUsd), options: Json);
+        using var response = await SendAsync(c => http.PatchAsync($"api/sweeps/{id}", content, c), ct);
+        return await ReadSweepAsync(response, id, $"changing the budget of sweep {id}", ct);
+    }
+
+    private async Task ThrowIfNoSweepAsync(HttpResponseMessage response, long id, CancellationToken ct)
+    {
+        if (response.StatusCode != HttpStatusCode.NotFound) return;
+        var problem = await ApiProblem.ReadAsync(response, ct);
+        throw new CliFailure(ExitCodes.NotFound, $"no sweep {id} at {server} ({problem.Summary}); `tuner status` lists the sweeps there");
+    }
+
     private async Task<SweepDetails> ReadSweepAsync(HttpResponseMessage response, long id, string doing, CancellationToken ct)
     {
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            var problem = await ApiProblem.ReadAsync(response, ct);
-            throw new CliFailure(ExitCodes.NotFound,
-                $"no sweep {id} at {server} ({problem.Summary}); `tuner status` lists the sweeps there");
-        }
-
+        await ThrowIfNoSweepAsync(response, id, ct);
         return await ReadAsync<SweepDetails>(response, doing, ct);
     }
 

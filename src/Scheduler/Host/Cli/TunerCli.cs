@@ -17,6 +17,8 @@ public static class TunerCli
             SubmitCommand.Create(),
             StatusCommand.Create(),
             CancelCommand.Create(),
+            CostCommand.Create(),
+            BudgetCommand.Create(),
             TrainCommand.Create(),
         };
         root.Options.Add(CommonOptions.Verbose);

@@ -25,7 +25,7 @@ public static class CapacityServices
         services.AddSingleton<CapacityRegistry>();
         services.AddSingleton<CapacityReconciler>();
         services.AddSingleton<CapacityAvailability>();
-        services.AddSingleton<ILaunchBudget, UnlimitedLaunchBudget>();
+        services.AddSingleton<ILaunchBudget, Tuner.Scheduling.Costs.LedgerLaunchBudget>();
         services.AddSingleton<AutoscalerLeadership>();
         services.AddSingleton(new LocalSpotMarketRandom(capacity.SpotMarketSeed ?? Random.Shared.Next()));
         // Hosted services stop in reverse order: the autoscaler and the spot market stop before the local pool is emptied.

@@ -38,7 +38,7 @@ public static class ServerHost
             builder.Services.AddSingleton(lifetime);
         }
 
-        builder.Services.AddTunerCore(settings, connectionString, server.Limits);
+        builder.Services.AddTunerCore(settings, connectionString, server.Limits, server.Costs, server.Webhooks);
         builder.Services.AddHangfireServer(o =>
         {
             o.Queues = [HangfireSetup.OrchestratorQueue];
@@ -46,6 +46,7 @@ public static class ServerHost
             o.ServerName = $"tuner-server:{Environment.MachineName}:{Environment.ProcessId}";
         });
         builder.Services.AddHostedService<Reconciler>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Tuner.Scheduling.Webhooks.WebhookSender>());
         builder.Services.AddTunerCapacity(settings, server.Capacity, server.Clouds);
         builder.Services.AddTunerOpenApi();
         builder.Services.AddApiProblems();
@@ -57,6 +58,7 @@ public static class ServerHost
         app.MapTunerOpenApi();
         app.MapTunerHealthChecks();
         app.MapSweepsApi();
+        app.MapCostApi();
         app.MapBundlesApi();
         app.MapTunerDashboard();
         return app;

@@ -15,6 +15,8 @@ using Tuner.Core.Queueing;
 using Tuner.Persistence.Leases;
 using Tuner.Core.Workloads;
 using Tuner.Scheduling.Workloads;
+using Tuner.Scheduling.Costs;
+using Tuner.Scheduling.Webhooks;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -22,7 +24,11 @@ namespace Tuner.Scheduler.Hosting;
 public static class TunerServices
 {
     /// <param name="limits">What a submitted definition may ask; null: the defaults.</param>
-    public static IServiceCollection AddTunerCore(this IServiceCollection services, TunerSettings settings, string connectionString, DefinitionLimits? limits = null)
+    /// <param name="costs">The prices the ledger charges; null: the shipped catalogue, local price unset.</param>
+    /// <param name="webhooks">Where alerts go; null: nowhere.</param>
+    public static IServiceCollection AddTunerCore(
+        this IServiceCollection services, TunerSettings settings, string connectionString, DefinitionLimits? limits = null,
+        CostSettings? costs = null, WebhookSettings? webhooks = null)
     {
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
@@ -47,6 +53,14 @@ public static class TunerServices
         services.AddSingleton<SweepOrchestrator>();
         services.AddSingleton<SweepSubmission>();
         services.AddSingleton<SweepQueries>();
+        services.AddSingleton(costs ?? CostSettings.Default);
+        services.AddSingleton(webhooks ?? WebhookSettings.None);
+        services.AddSingleton<CostLedger>();
+        services.AddSingleton<SweepCosts>();
+        services.AddSingleton<SweepBudgets>();
+        services.AddSingleton<CostGroups>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookSender>();
         services.AddTransient<TrialExecution>();
         services.AddTransient<TrialJob>();
         services.AddTransient<SweepOrchestrationJob>();

@@ -15,5 +15,7 @@ internal sealed class SweepConfiguration : IEntityTypeConfiguration<Sweep>
         entity.HasMany(s => s.Trials).WithOne(t => t.Sweep).HasForeignKey(t => t.SweepId);
         entity.Property(s => s.Pool).HasMaxLength(100);
         entity.HasIndex(s => s.State);
+        entity.Property(s => s.MaxCostUsd).HasPrecision(14, 6);
+        entity.Property(s => s.LabelsJson).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
     }
 }

@@ -13,8 +13,8 @@ namespace Tuner.Persistence.Leases;
 public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
 {
     /// <summary>
-    /// Takes the trial if it is waiting, or running under a lease that has expired. Returns null when another worker
-    /// owns it or it is finished: Hangfire delivers a job at least once, and this makes running it exactly once.
+    /// Takes the trial if it is waiting, or running under a lease that has expired, and its sweep is not paused by its
+    /// budget. Returns null when another worker owns it, it is finished, or its sweep is paused: Hangfire delivers a job at least once, and this makes running it exactly once.
     /// Taking over an expired lease (a redelivery that beat the reconciler) ends the silent worker's run as Lost in the
     /// same statement and counts it as <c>ExpiredLeases</c> (Tuner.Scheduling) does: a preemption when the worker's machine is gone
     /// (its capacity instance Terminating or Ended), otherwise a lost run (<c>TrialRunStarter</c> then applies
@@ -31,6 +31,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         var (waiting, running) = (nameof(TrialStatus.Waiting), nameof(TrialStatus.Running));
         var (runRunning, runLost) = (nameof(TrialRunOutcome.Running), nameof(TrialRunOutcome.Lost));
         var liveCheckpoint = nameof(CheckpointState.Live);
+        var paused = nameof(SweepState.Paused);
         var tokens = await db.Database.SqlQuery<long>($"""
             WITH silent AS (
                 SELECT lease_owner, lease_token
@@ -53,6 +54,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                  WHERE id = {trialId}
                    AND (status = {waiting} OR (status = {running} AND lease_expires_at < now()))
                    AND NOT cancel_requested
+                   AND NOT EXISTS (SELECT 1 FROM tuner.sweeps s WHERE s.id = trials.sweep_id AND s.state = {paused})
                 RETURNING lease_token
             ), lost AS (
                 UPDATE tuner.trial_runs
@@ -81,24 +83,28 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         return tokens.Count == 1 ? new TrialLease(trialId, owner, tokens[0]) : null;
     }
 
-    /// <summary>Extends the lease; says whether the sweep asked the trial to stop, or whether the lease is gone.</summary>
+    /// <summary>Extends the lease; says whether the sweep asked the trial to stop (cancelled, or paused by its budget with
+    /// budget.when_spent: stop), or whether the lease is gone.</summary>
     public async Task<HeartbeatResult> RenewAsync(TrialLease lease, TimeSpan duration, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var seconds = duration.TotalSeconds;
         var running = nameof(TrialStatus.Running);
-        var flags = await db.Database.SqlQuery<bool>($"""
+        var paused = nameof(SweepState.Paused);
+        var flags = await db.Database.SqlQuery<int>($"""
             UPDATE tuner.trials
                SET lease_expires_at = now() + make_interval(secs => {seconds})
              WHERE id = {lease.TrialId} AND lease_token = {lease.Token} AND lease_owner = {lease.Owner}
                AND status = {running}
-            RETURNING cancel_requested AS "Value"
+            RETURNING CASE WHEN cancel_requested THEN 1
+                           WHEN EXISTS (SELECT 1 FROM tuner.sweeps s WHERE s.id = trials.sweep_id AND s.state = {paused} AND s.pause_stops_running) THEN 2
+                           ELSE 0 END AS "Value"
             """).ToListAsync(ct);
         if (flags.Count == 0)
         {
             return HeartbeatResult.Lost;
         }
 
-        return flags[0] ? HeartbeatResult.CancelRequested : HeartbeatResult.Renewed;
+        return flags[0] switch { 1 => HeartbeatResult.CancelRequested, 2 => HeartbeatResult.StopRequested, _ => HeartbeatResult.Renewed };
     }
 }

@@ -23,6 +23,58 @@ namespace Tuner.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tuner.Core.Model.BudgetAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("basis");
+
+                    b.Property<decimal?>("ForecastUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("forecast_usd");
+
+                    b.Property<decimal>("MaxCostUsd")
+                        .HasPrecision(14, 6)
+                        .HasColumnType("numeric(14,6)")
+                        .HasColumnName("max_cost_usd");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<decimal>("SpentUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("spent_usd");
+
+                    b.Property<long>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_alerts");
+
+                    b.HasIndex("SweepId", "Basis", "Percent", "MaxCostUsd")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_alerts_sweep_id_basis_percent_max_cost_usd");
+
+                    b.ToTable("budget_alerts", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.CapacityInstance", b =>
                 {
                     b.Property<long>("Id")
@@ -272,6 +324,133 @@ namespace Tuner.Persistence.Migrations
                     b.ToTable("checkpoints", "tuner");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.CostEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("estimated");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Machine")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("machine");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("market");
+
+                    b.Property<decimal?>("OnDemandUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("on_demand_usd");
+
+                    b.Property<decimal?>("OnDemandUsdPerHour")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("numeric(12,6)")
+                        .HasColumnName("on_demand_usd_per_hour");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pool");
+
+                    b.Property<string>("PriceSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("price_source");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("seconds");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer")
+                        .HasColumnName("share");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<long?>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<long?>("TrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("trial_id");
+
+                    b.Property<long?>("TrialRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("trial_run_id");
+
+                    b.Property<decimal>("Usd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("usd");
+
+                    b.Property<decimal?>("UsdPerHour")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("numeric(12,6)")
+                        .HasColumnName("usd_per_hour");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cost_entries");
+
+                    b.HasIndex("SweepId")
+                        .HasDatabaseName("ix_cost_entries_sweep_id");
+
+                    b.HasIndex("TrialRunId")
+                        .HasDatabaseName("ix_cost_entries_trial_run_id");
+
+                    b.HasIndex("Machine", "EndsAt")
+                        .HasDatabaseName("ix_cost_entries_machine_ends_at");
+
+                    b.ToTable("cost_entries", "tuner");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.LedgerMark", b =>
+                {
+                    b.Property<string>("Machine")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("machine");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<DateTimeOffset>("Through")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("through");
+
+                    b.HasKey("Machine")
+                        .HasName("pk_ledger_marks");
+
+                    b.ToTable("ledger_marks", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
@@ -302,6 +481,18 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("labels_json")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<decimal?>("MaxCostUsd")
+                        .HasPrecision(14, 6)
+                        .HasColumnType("numeric(14,6)")
+                        .HasColumnName("max_cost_usd");
+
                     b.Property<int>("MaxTrials")
                         .HasColumnType("integer")
                         .HasColumnName("max_trials");
@@ -325,6 +516,10 @@ namespace Tuner.Persistence.Migrations
                     b.Property<int>("Parallelism")
                         .HasColumnType("integer")
                         .HasColumnName("parallelism");
+
+                    b.Property<bool>("PauseStopsRunning")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pause_stops_running");
 
                     b.Property<string>("Pool")
                         .IsRequired()
@@ -597,6 +792,82 @@ namespace Tuner.Persistence.Migrations
                         .HasDatabaseName("ix_trial_runs_trial_id");
 
                     b.ToTable("trial_runs", "tuner");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("BudgetAlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_alert_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("BudgetAlertId")
+                        .HasDatabaseName("ix_webhook_deliveries_budget_alert_id");
+
+                    b.HasIndex("SweepId")
+                        .HasDatabaseName("ix_webhook_deliveries_sweep_id");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_state_next_attempt_at");
+
+                    b.ToTable("webhook_deliveries", "tuner");
                 });
 
             modelBuilder.Entity("Tuner.Core.Model.Worker", b =>

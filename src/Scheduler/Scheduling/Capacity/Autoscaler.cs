@@ -130,7 +130,10 @@ public sealed class Autoscaler(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var active = db.Sweeps.Where(s => s.Pool == pool && (s.State == SweepState.Running || s.State == SweepState.Cancelling));
-        var counts = await db.Trials.Where(t => active.Any(s => s.Id == t.SweepId) && (t.Status == TrialStatus.Waiting || t.Status == TrialStatus.Running))
+        // A sweep paused by its budget keeps the machines its running trials are on, and asks for none for its waiting ones.
+        var paused = db.Sweeps.Where(s => s.Pool == pool && s.State == SweepState.Paused);
+        var counts = await db.Trials.Where(t => (active.Any(s => s.Id == t.SweepId) && (t.Status == TrialStatus.Waiting || t.Status == TrialStatus.Running))
+                                                || (paused.Any(s => s.Id == t.SweepId) && t.Status == TrialStatus.Running))
             .GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var sweepIds = await active.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         if (sweepIds.Count == 0)

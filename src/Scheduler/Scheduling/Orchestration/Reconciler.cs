@@ -7,13 +7,15 @@ using Tuner.Core.Model;
 using Tuner.Core.Queueing;
 using Tuner.Scheduling.Trials;
 using Tuner.Scheduling.Settings;
+using Tuner.Scheduling.Costs;
 
 namespace Tuner.Scheduling.Orchestration;
 
 /// <summary>
 /// The safety net behind the event-driven path, run every few seconds by `tuner server`: requeues trials whose worker
-/// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, orchestrates every active sweep,
-/// finishes interrupted checkpoint deletions and marks silent workers lost.
+/// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, brings the cost ledger up to now and
+/// holds sweeps to their budgets, orchestrates every active sweep, finishes interrupted checkpoint deletions and marks
+/// silent workers lost.
 /// </summary>
 public sealed class Reconciler(
     IDbContextFactory<TunerDbContext> contexts,
@@ -21,6 +23,8 @@ public sealed class Reconciler(
     ExpiredLeases expiredLeases,
     IJobQueue queue,
     CheckpointJanitor janitor,
+    CostLedger ledger,
+    SweepBudgets budgets,
     TunerSettings settings,
     TimeProvider clock,
     ILogger<Reconciler> logger) : BackgroundService
@@ -32,9 +36,11 @@ public sealed class Reconciler(
     {
         await expiredLeases.RequeueAsync(ct);
         await queue.ReenqueueLostTrialsAsync(ct);
+        await ledger.RecordAsync(ct);
+        await budgets.CheckAsync(ct);
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            var active = await db.Sweeps.Where(s => s.State == SweepState.Running || s.State == SweepState.Cancelling)
+            var active = await db.Sweeps.Where(s => s.State == SweepState.Running || s.State == SweepState.Paused || s.State == SweepState.Cancelling)
                 .Select(s => s.Id).ToListAsync(ct);
             foreach (var sweepId in active)
             {

@@ -71,7 +71,8 @@ public sealed class SweepOrchestrator(
         {
             var total = await db.Trials.CountAsync(t => t.SweepId == sweepId, ct);
             var live = await db.Trials.CountAsync(t => t.SweepId == sweepId && (t.Status == TrialStatus.Waiting || t.Status == TrialStatus.Running), ct);
-            created.AddRange(await FillAsync(db, sweep, total, live, plan, ct));
+            // A sweep paused by its budget starts nothing new; it completes if nothing is left to do.
+            if (sweep.State == SweepState.Running) created.AddRange(await FillAsync(db, sweep, total, live, plan, ct));
             if (total + created.Count >= sweep.MaxTrials && live + created.Count == 0)
             {
                 sweep.State = SweepState.Completed;

@@ -27,6 +27,8 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
             CreatedAt = now,
             Deadline = definition.Budget.Deadline is { } deadline ? now + deadline : null,
             Seed = definition.Sampler.Seed ?? Random.Shared.Next(),
+            MaxCostUsd = definition.Budget.Cost?.MaxUsd,
+            LabelsJson = System.Text.Json.JsonSerializer.Serialize(definition.Labels),
         };
         var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
         sweep.Pool = pool.Name;
@@ -40,7 +42,7 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
     public async Task<bool> CancelAsync(long sweepId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var changed = await db.Sweeps.Where(s => s.Id == sweepId && s.State == SweepState.Running)
+        var changed = await db.Sweeps.Where(s => s.Id == sweepId && (s.State == SweepState.Running || s.State == SweepState.Paused))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Cancelling)
                 .SetProperty(x => x.StopReason, StopReasons.CancelledByRequest), ct);
         if (changed == 1)

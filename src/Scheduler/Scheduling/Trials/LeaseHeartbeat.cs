@@ -5,12 +5,14 @@ namespace Tuner.Scheduling.Trials;
 
 /// <summary>
 /// Renews a trial's lease in the background while it trains. Fires <see cref="Lost"/> when the lease is gone (the
-/// worker must stop writing) and <see cref="CancelRequested"/> when the sweep was cancelled.
+/// worker must stop writing), <see cref="CancelRequested"/> when the sweep was cancelled and <see cref="StopRequested"/>
+/// when its budget paused it (the trial checkpoints and hands back, as on a preemption).
 /// </summary>
 public sealed class LeaseHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource lost = new();
     private readonly CancellationTokenSource cancelRequested = new();
+    private readonly CancellationTokenSource stopRequested = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
@@ -23,6 +25,8 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
     public CancellationToken Lost => lost.Token;
 
     public CancellationToken CancelRequested => cancelRequested.Token;
+
+    public CancellationToken StopRequested => stopRequested.Token;
 
     private async Task RunAsync(
         TrialLeases leases, TrialLease lease, TimeSpan duration, TimeSpan interval, TimeProvider clock, ILogger logger)
@@ -40,6 +44,9 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
                         return;
                     case HeartbeatResult.CancelRequested:
                         await cancelRequested.CancelAsync();
+                        break;
+                    case HeartbeatResult.StopRequested:
+                        await stopRequested.CancelAsync();
                         break;
                 }
             }
@@ -62,5 +69,6 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         stop.Dispose();
         lost.Dispose();
         cancelRequested.Dispose();
+        stopRequested.Dispose();
     }
 }

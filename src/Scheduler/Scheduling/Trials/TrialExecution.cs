@@ -35,6 +35,10 @@ public sealed class TrialExecution(
     TimeProvider clock,
     ILogger<TrialExecution> logger)
 {
+    /// <summary>How a run stopped by its sweep's budget ends (Interrupted: the trial waits, and resumes from this
+    /// checkpoint when the budget is raised).</summary>
+    public const string BudgetPauseReason = "sweep paused: its budget is spent (budget.when_spent: stop); resumes from its checkpoint when the budget is raised";
+
     /// <param name="trialId">The trial to run.</param>
     /// <param name="preemption">The job's token: fires on SIGTERM (server shutdown); the trial checkpoints and hands back.</param>
     public async Task RunAsync(long trialId, CancellationToken preemption)
@@ -81,18 +85,23 @@ public sealed class TrialExecution(
     private async Task RunAndEndAsync(TrialContext context, TrialSpec spec, LeaseHeartbeat heartbeat, CancellationToken preemption)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Lost, heartbeat.CancelRequested);
+        // A budget pause stops the run as a preemption does (checkpoint, then hand back), but it is not one.
+        using var handBack = CancellationTokenSource.CreateLinkedTokenSource(preemption, heartbeat.StopRequested);
         var host = new FencedTrialHost(context, fenced, contexts, store, janitor, clock, logger);
         var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
         var none = CancellationToken.None;
         try
         {
             var outcome = await TrialWorkloads.RunAsync(
-                context.Plan.Definition, spec, environment, host, context.TrialId, logger, preemption, abort.Token);
+                context.Plan.Definition, spec, environment, host, context.TrialId, logger, handBack.Token, abort.Token);
             logger.LogInformation("Trial {TrialId} run ended: {Outcome} at epoch {Epoch}", context.TrialId, outcome.Kind, outcome.Position.Epoch);
             switch (outcome.Kind)
             {
                 case TrialOutcomeKind.Completed:
                     await finalizer.CompleteAsync(context, none);
+                    break;
+                case TrialOutcomeKind.Preempted when !preemption.IsCancellationRequested && heartbeat.StopRequested.IsCancellationRequested:
+                    await finalizer.InterruptAsync(context, BudgetPauseReason, none);
                     break;
                 case TrialOutcomeKind.Preempted:
                     await finalizer.PreemptAsync(context, stopReason.Describe(), none);

@@ -69,7 +69,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
         _owned.Add(leadership);
         var contexts = Scheduler.Get<IDbContextFactory<TunerDbContext>>();
         var availability = new CapacityAvailability(contexts, Providers(Aws), Capacity, Scheduler.Settings, Clock, NullLogger<CapacityAvailability>.Instance);
-        return new Autoscaler(contexts, Registry, Reconciler, Providers(Aws), new UnlimitedLaunchBudget(),
+        return new Autoscaler(contexts, Registry, Reconciler, Providers(Aws), new NoLimit(),
             Capacity, leadership, availability, Clock, NullLogger<Autoscaler>.Instance);
     }
 
@@ -116,4 +116,10 @@ internal sealed class RegistryHarness : IAsyncDisposable
     }
 
     private static CapacityProviders Providers(AwsHarness aws) => new([aws.Provider], new Dictionary<string, string>());
+}
+
+/// <summary>A launch budget that allows every launch: these tests are about the registry, not budgets.</summary>
+file sealed class NoLimit : ILaunchBudget
+{
+    public Task<string?> WhyNotAsync(string pool, IReadOnlyList<long> sweepIds, CancellationToken ct) => Task.FromResult<string?>(null);
 }

@@ -23,11 +23,11 @@ internal static class CapacityReader
         var cloud = provider != CapacitySection.Local;
         var types = ReadInstanceTypes(section, required: cloud);
         var gpus = section.Int("gpus", required: false, min: 0) ?? 0;
-        var spot = section.Boolean("spot") ?? cloud;
+        var market = ReadSpotMarket(section, provider);
+        var spot = section.Boolean("spot") ?? (cloud || market is not null);
         var maxInstances = section.Int("max_instances", required: false, min: 1) ?? parallelism;
         var idle = section.Duration("idle_timeout", TimeSpan.FromDays(30)) ?? (cloud ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(1));
         var fallback = section.Int("on_demand_after_spot_failures", required: false, min: 1) ?? 3;
-        var market = ReadSpotMarket(section, provider);
         if (named is null) return new CapacitySection(provider, types, gpus, spot, maxInstances, idle, fallback, market);
         if (!cloud && types.Count > 0)
         {

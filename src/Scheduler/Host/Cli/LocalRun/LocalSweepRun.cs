@@ -80,6 +80,7 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
         await ReportAsync(services, sweep.Id);
         await OrchestrationReport.PrintAsync(services, sweep.Id, Console.Out);
         await PreemptionReport.PrintAsync(services, sweep.Id, Console.Out);
+        await CostReport.PrintAsync(services, sweep.Id);
         return interrupts.CancelSweep.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 

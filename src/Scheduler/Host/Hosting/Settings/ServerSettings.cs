@@ -1,11 +1,14 @@
 using Tuner.Core.Definitions;
 using Tuner.Scheduling.Capacity;
 using Tuner.Scheduling.Settings;
+using Tuner.Scheduling.Costs;
+using Tuner.Scheduling.Webhooks;
 
 namespace Tuner.Scheduler.Hosting.Settings;
 
 /// <summary>What `tuner server` and `tuner run` read, checked together at start-up: every problem in one error.</summary>
-public sealed record ServerSettings(TunerSettings Settings, CapacitySettings Capacity, DefinitionLimits Limits, CloudSettings Clouds)
+public sealed record ServerSettings(
+    TunerSettings Settings, CapacitySettings Capacity, DefinitionLimits Limits, CloudSettings Clouds, CostSettings Costs, WebhookSettings Webhooks)
 {
     /// <param name="homeOverride">--home, which wins over TUNER_HOME.</param>
     /// <exception cref="Tuner.Core.SettingsException">Some setting is wrong; it lists every problem.</exception>
@@ -16,8 +19,10 @@ public sealed record ServerSettings(TunerSettings Settings, CapacitySettings Cap
         var capacity = CapacitySettings.Read(reader);
         var limits = reader.Read<DefinitionLimits>();
         var clouds = CloudSettings.Read(reader);
+        var costs = CostSettings.Read(reader);
+        var webhooks = WebhookSettings.Read(reader);
         reader.Add(configuration.UnknownFileKeys(SettingTypes.All));
         reader.ThrowIfAny();
-        return new ServerSettings(settings, capacity, limits, clouds);
+        return new ServerSettings(settings, capacity, limits, clouds, costs, webhooks);
     }
 }

@@ -18,6 +18,7 @@ public static class SettingTypes
     [
         typeof(StorageOptions), typeof(CheckpointOptions), typeof(TrainingOptions), typeof(ServerOptions), typeof(ClientOptions),
         typeof(LeaseOptions), typeof(LocalWorkerOptions), typeof(WorkerOptions), typeof(DefinitionLimits),
+        typeof(Tuner.Scheduling.Costs.CostOptions), typeof(Tuner.Scheduling.Webhooks.WebhookOptions),
     ];
 
     /// <summary>The settings docs/cloud-capacity.md's table lists.</summary>

@@ -28,7 +28,7 @@ public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<
         var path = PathOf(instanceId);
         if (LocalInstanceFile.Read(path) is { } existing && ProcessTable.IsAlive(existing.ProcessId, existing.ProcessStartTicks))
         {
-            return Task.FromResult(Launched(instanceId));
+            return Task.FromResult(Launched(instanceId, request.Market));
         }
 
         var info = new ProcessStartInfo("/bin/bash") { UseShellExecute = false };
@@ -51,7 +51,7 @@ public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<
 
         new LocalInstanceFile(instanceId, request.LaunchToken, request.Deployment, request.Pool, process.Id, startTicks.Value).Write(path);
         logger.LogInformation("Started local worker {InstanceId} (process {ProcessId})", instanceId, process.Id);
-        return Task.FromResult(Launched(instanceId));
+        return Task.FromResult(Launched(instanceId, request.Market));
     }
 
     public Task TerminateAsync(string instanceId, CancellationToken ct)
@@ -116,7 +116,9 @@ public sealed class LocalCapacityProvider(LocalCapacityOptions options, ILogger<
 
     private string PathOf(string instanceId) => Path.Combine(options.StateDirectory, instanceId + ".json");
 
-    private static LaunchedInstance Launched(string instanceId) => new(instanceId, ProviderName, null, CapacityMarket.OnDemand, null);
+    /// <summary>A local worker is on the market the pool asked for: spot in a pool with a simulated spot market, which
+    /// the ledger prices at the local spot price.</summary>
+    private static LaunchedInstance Launched(string instanceId, CapacityMarket market) => new(instanceId, ProviderName, null, market, null);
 
     private void Signal(LocalInstanceFile file, int signal)
     {

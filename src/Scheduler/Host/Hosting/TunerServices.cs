@@ -15,6 +15,7 @@ using Tuner.Core.Queueing;
 using Tuner.Persistence.Leases;
 using Tuner.Core.Workloads;
 using Tuner.Scheduling.Workloads;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -27,6 +28,7 @@ public static class TunerServices
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TunerMetrics>();
         var pooled = TunerDatabase.ForServices(connectionString);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(pooled));
         services.AddTunerHangfire(pooled, settings.JobInvisibilityTimeout);

@@ -12,6 +12,7 @@ using Tuner.Persistence.Leases;
 using Tuner.Workloads;
 using Tuner.Scheduling.Workloads;
 using Tuner.Scheduling.Orchestration;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduling.Trials;
 
@@ -31,6 +32,7 @@ public sealed class TrialExecution(
     IJobQueue queue,
     WorkerIdentity worker,
     WorkerStopReason stopReason,
+    TunerMetrics metrics,
     TunerSettings settings,
     TimeProvider clock,
     ILogger<TrialExecution> logger)
@@ -81,7 +83,7 @@ public sealed class TrialExecution(
     private async Task RunAndEndAsync(TrialContext context, TrialSpec spec, LeaseHeartbeat heartbeat, CancellationToken preemption)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Lost, heartbeat.CancelRequested);
-        var host = new FencedTrialHost(context, fenced, contexts, store, janitor, clock, logger);
+        var host = new FencedTrialHost(context, fenced, contexts, store, janitor, metrics, clock, logger);
         var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
         var none = CancellationToken.None;
         try

@@ -26,7 +26,7 @@ public sealed partial class WorkerOptions : IValidatableObject
     /// <summary>Off by default: a worker's only metrics are latencies it observes itself, and local workers share the
     /// server's environment, so one port for all of them would collide (the second worker then runs without it).</summary>
     [ConfigurationKeyName("WORKER_METRICS_PORT")]
-    [Setting("(worker) port on which `tuner worker` serves Prometheus `/metrics` (its sampler and prune-decision latencies, docs/metrics.md) on every interface; 0: none. `tuner server` serves `/metrics` at `TUNER_URLS`", Rule = "must be 0 (no listener) or a port from 1 to 65535")]
+    [Setting("(worker) port of the worker's own Prometheus `/metrics` (its latencies, [docs/metrics.md](docs/metrics.md)), on every interface; 0: none (`tuner server` serves `/metrics` at `TUNER_URLS`)", Rule = "must be 0 (no listener) or a port from 1 to 65535")]
     public int MetricsPort { get; set; }
 
     /// <summary><see cref="PreemptionNotices"/> as the watcher takes it: none, aws or gcp.</summary>

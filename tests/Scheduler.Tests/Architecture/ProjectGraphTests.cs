@@ -6,10 +6,10 @@ namespace Tuner.Scheduler.Tests.Architecture;
 
 /// <summary>The projects under src/ and their references must be exactly the graph docs/architecture.md draws, and
 /// every reference must point to a lower layer, so an arrow that runs back up (or a project the page does not know)
-/// fails here. Tuner.Core must stay free of persistence, queue and cloud SDK packages.</summary>
+/// fails here. Tuner.Core must stay free of persistence, queue, cloud SDK and metrics packages.</summary>
 public sealed partial class ProjectGraphTests
 {
-    private static readonly string[] CoreMustNotUse = ["Microsoft.EntityFrameworkCore", "Npgsql", "Hangfire", "AWSSDK", "Google."];
+    private static readonly string[] CoreMustNotUse = ["Microsoft.EntityFrameworkCore", "Npgsql", "Hangfire", "AWSSDK", "Google.", "prometheus-net", "OpenTelemetry"];
 
     [Fact]
     public void EveryProjectUnderSrc_IsOnTheArchitecturePage()
@@ -37,7 +37,7 @@ public sealed partial class ProjectGraphTests
     }
 
     [Fact]
-    public void TunerCore_UsesNoPersistenceQueueOrCloudPackage()
+    public void TunerCore_UsesNoPersistenceQueueCloudOrMetricsPackage()
     {
         var packages = Packages(Projects()["Tuner.Core"]);
         Assert.DoesNotContain(packages, p => CoreMustNotUse.Any(prefix => p.StartsWith(prefix, StringComparison.Ordinal)));

@@ -11,6 +11,7 @@ using Tuner.Trainer.Checkpoints;
 using Tuner.Core.Events;
 using Tuner.TestSupport.Sweeps;
 using Tuner.Persistence.Leases;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduler.Tests.Checkpoints;
 
@@ -57,7 +58,7 @@ public static class S3TrialScenario
     {
         var contexts = harness.Get<IDbContextFactory<TunerDbContext>>();
         var janitor = new CheckpointJanitor(contexts, store, TimeProvider.System, NullLogger<CheckpointJanitor>.Instance);
-        return new FencedTrialHost(context, harness.Get<FencedTransaction>(), contexts, store, janitor, TimeProvider.System, NullLogger.Instance);
+        return new FencedTrialHost(context, harness.Get<FencedTransaction>(), contexts, store, janitor, harness.Get<TunerMetrics>(), TimeProvider.System, NullLogger.Instance);
     }
 
     public static Task<PruneDecision> ReportAsync(FencedTrialHost host, int epoch, double value) => host.ReportAsync(

@@ -89,6 +89,29 @@ public sealed class TunerSettingsReadTests
             error.Problems);
     }
 
+    [Theory]
+    [InlineData(null, 0, null)]
+    [InlineData("9464", 9464, null)]
+    [InlineData("70000", 0, "TUNER_WORKER_METRICS_PORT must be 0 (no listener) or a port from 1 to 65535, but got 70000")]
+    [InlineData("-1", 0, "TUNER_WORKER_METRICS_PORT must be 0 (no listener) or a port from 1 to 65535, but got -1")]
+    [InlineData("metrics", 0, "TUNER_WORKER_METRICS_PORT must be 0 (no listener) or a port from 1 to 65535, but got 'metrics'")]
+    public void WorkerMetricsPort_IsOffByDefault_AndAPort(string? value, int port, string? problem)
+    {
+        var reader = new SettingsReader(SettingVariables.Configuration(new Dictionary<string, string?> { ["TUNER_WORKER_METRICS_PORT"] = value }));
+
+        var worker = reader.Read<Tuner.Scheduling.Workers.WorkerOptions>();
+
+        if (problem is null)
+        {
+            reader.ThrowIfAny();
+            Assert.Equal(port, worker.MetricsPort);
+        }
+        else
+        {
+            Assert.Equal([problem], Assert.Throws<SettingsException>(reader.ThrowIfAny).Problems);
+        }
+    }
+
     [Fact]
     public void AWorkerHandedToEnvironment_ReadsTheSameSettings()
     {

@@ -6,6 +6,7 @@ using Tuner.Scheduling.Trials;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Persistence.Leases;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduler.Tests.Support;
 
@@ -33,6 +34,7 @@ public sealed class StepWorker(SchedulerHarness harness, string name)
         harness.Get<IDbContextFactory<TunerDbContext>>(),
         harness.Get<ICheckpointStore>(),
         harness.Get<CheckpointJanitor>(),
+        harness.Get<TunerMetrics>(),
         TimeProvider.System,
         NullLogger.Instance);
 

@@ -6,13 +6,15 @@ using Tuner.Scheduler.Api.Health;
 using Tuner.Scheduler.Api.OpenApi;
 using Tuner.Scheduling.Capacity;
 using Tuner.Scheduler.Hosting.Logging;
+using Tuner.Scheduler.Hosting.Monitoring;
 using Tuner.Scheduling.Orchestration;
 using Tuner.Scheduling.Settings;
 using Tuner.Jobs;
 
 namespace Tuner.Scheduler.Hosting;
 
-/// <summary>`tuner server`: the REST API, the dashboards, the orchestrator's Hangfire queue and the reconciler.</summary>
+/// <summary>`tuner server`: the REST API, the dashboards, Prometheus metrics (/metrics), the orchestrator's Hangfire
+/// queue and the reconciler.</summary>
 public static class ServerHost
 {
     /// <param name="verbose">`--verbose`: library log lines and stack traces.</param>
@@ -52,11 +54,13 @@ public static class ServerHost
         builder.Services.AddApiProblems();
         builder.Services.AddValidation();
         builder.Services.AddTunerHealthChecks();
+        builder.Services.AddTunerServerMetrics();
 
         var app = builder.Build();
         app.UseApiProblems();
         app.MapTunerOpenApi();
         app.MapTunerHealthChecks();
+        app.MapTunerMetrics();
         app.MapSweepsApi();
         app.MapCostApi();
         app.MapBundlesApi();

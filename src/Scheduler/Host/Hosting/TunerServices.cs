@@ -17,6 +17,7 @@ using Tuner.Core.Workloads;
 using Tuner.Scheduling.Workloads;
 using Tuner.Scheduling.Costs;
 using Tuner.Scheduling.Webhooks;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -33,6 +34,7 @@ public static class TunerServices
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TunerMetrics>();
         var pooled = TunerDatabase.ForServices(connectionString);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(pooled));
         services.AddTunerHangfire(pooled, settings.JobInvisibilityTimeout);

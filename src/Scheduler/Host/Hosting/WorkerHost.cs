@@ -1,5 +1,6 @@
 using Hangfire;
 using Tuner.Scheduler.Hosting.Logging;
+using Tuner.Scheduler.Hosting.Monitoring;
 using Tuner.Scheduling.Trials;
 using Tuner.Scheduling.Workers;
 using Tuner.Scheduling.Settings;
@@ -34,6 +35,7 @@ public static class WorkerHost
         builder.Services.AddHostedService<WorkerPresence>();
         builder.Services.AddHttpClient();
         builder.Services.AddHostedService<PreemptionNotices>();
+        builder.Services.AddHostedService<WorkerMetricsListener>();
         return builder.Build();
     }
 }

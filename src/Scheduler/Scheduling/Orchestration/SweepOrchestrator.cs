@@ -10,6 +10,7 @@ using Tuner.Scheduling.Trials;
 using Tuner.Search;
 using Tuner.Search.Samplers;
 using Tuner.Core.Sweeps;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduling.Orchestration;
 
@@ -26,6 +27,7 @@ public sealed class SweepOrchestrator(
     SweepPlans plans,
     IJobQueue queue,
     CheckpointJanitor janitor,
+    TunerMetrics metrics,
     TimeProvider clock,
     ILogger<SweepOrchestrator> logger)
 {
@@ -115,7 +117,9 @@ public sealed class SweepOrchestrator(
         while (live < sweep.Parallelism && total < sweep.MaxTrials && created.Count < AsksPerPass)
         {
             var number = total;
+            var asked = clock.GetTimestamp();
             var parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
+            metrics.SamplerAsked(plan.Definition.Sampler.Kind, clock.GetElapsedTime(asked));
             var trial = new Trial
             {
                 SweepId = sweep.Id,

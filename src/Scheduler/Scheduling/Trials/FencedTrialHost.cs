@@ -11,12 +11,14 @@ using Tuner.Search.Pruners;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Persistence.Leases;
+using Tuner.Scheduling.Monitoring;
 
 namespace Tuner.Scheduling.Trials;
 
 /// <summary>
 /// The trial loop's window on the scheduler: reports and checkpoint records go to PostgreSQL under the lease's fencing
-/// token, checkpoint objects to the store, and the pruner decides after every report.
+/// token, checkpoint objects to the store, and the pruner decides after every report (its latency, from the report's
+/// arrival to the committed decision, goes to <see cref="TunerMetrics"/>).
 /// </summary>
 public sealed class FencedTrialHost(
     TrialContext context,
@@ -24,6 +26,7 @@ public sealed class FencedTrialHost(
     IDbContextFactory<TunerDbContext> contexts,
     ICheckpointStore store,
     CheckpointJanitor janitor,
+    TunerMetrics metrics,
     TimeProvider clock,
     ILogger logger) : ITrialHost, IBatchObserver
 {
@@ -55,6 +58,7 @@ public sealed class FencedTrialHost(
 
     public async Task<PruneDecision> ReportAsync(EpochReport report, CancellationToken ct)
     {
+        var received = clock.GetTimestamp();
         if (!report.Metrics.TryGetValue(context.Plan.Metric, out var value))
         {
             throw new TrialFailedException(
@@ -78,6 +82,7 @@ public sealed class FencedTrialHost(
             return (PruneDecision.Prune, await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct), false);
         }, ct);
 
+        metrics.PruneDecided(decision, cancelRequested, clock.GetElapsedTime(received));
         await janitor.DeleteAsync(doomed, ct);
         return cancelRequested ? throw new TrialCancelRequestedException(context.TrialId) : decision;
     }

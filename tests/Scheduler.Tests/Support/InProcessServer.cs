@@ -1,0 +1,86 @@
+using Tuner.Scheduling.Costs;
+using Tuner.Scheduling.Webhooks;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tuner.Core.Definitions;
+using Tuner.Persistence;
+using Tuner.Scheduler.Hosting;
+using Tuner.Scheduler.Hosting.Settings;
+using Tuner.Scheduling.Capacity;
+using Tuner.Scheduling.Settings;
+using Tuner.TestSupport;
+
+namespace Tuner.Scheduler.Tests.Support;
+
+/// <summary>
+/// `tuner server` in this process: <see cref="ServerHost.Build"/> as the command builds it (REST API, /metrics, Hangfire
+/// on the orchestrator queue, reconciler, autoscaler with no local workers) on a fresh, migrated database, listening on
+/// a free loopback port.
+/// </summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _home;
+
+    private InProcessServer(WebApplication app, string home, HttpClient http)
+    {
+        _app = app;
+        _home = home;
+        Http = http;
+    }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="costs">The prices the ledger charges; null: the defaults (local price unset).</param>
+    /// <param name="webhooks">Where alerts go; null: nowhere.</param>
+    public static async Task<InProcessServer> StartAsync(string connectionString, CostSettings? costs = null, WebhookSettings? webhooks = null)
+    {
+        await TunerDatabase.MigrateAsync(connectionString, CancellationToken.None);
+        var home = Directory.CreateTempSubdirectory("tuner-server-it-").FullName;
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var settings = new TunerSettings
+        {
+            Home = home,
+            DatabaseUrl = connectionString,
+            CheckpointRoot = Path.Combine(home, "checkpoints"),
+            DataDirectory = RepositoryPaths.MnistDirectory,
+            Urls = url,
+        };
+        var server = new ServerSettings(
+            settings, new CapacitySettings("tuner", null, null, LocalMaxWorkers: 0), new DefinitionLimits(), new CloudSettings(null, null),
+            costs ?? CostSettings.Default, webhooks ?? WebhookSettings.None);
+        var app = ServerHost.Build(server, connectionString, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await ServerHost.StartAsync(app);
+        return new InProcessServer(app, home, new HttpClient { BaseAddress = new Uri(url + "/") });
+    }
+
+    public Task<TunerDbContext> DbAsync() => _app.Services.GetRequiredService<IDbContextFactory<TunerDbContext>>().CreateDbContextAsync();
+
+    /// <summary>POST /api/sweeps with <paramref name="yaml"/>, which must be accepted; returns the sweep's id.</summary>
+    public async Task<long> SubmitAsync(string yaml)
+    {
+        using var content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml");
+        using var response = await Http.PostAsync("api/sweeps", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Api.Contracts.SweepCreated>())!.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean from the temp folder.
+        }
+    }
+}

@@ -188,15 +188,6 @@ public sealed class SectionProblemTests
     }
 
     [Fact]
-    public void Parse_ReportsMaxCostAsNotSupportedYet()
-    {
-        var problem = DefinitionTexts.SingleProblem(With(6, "budget: { max_trials: 4, max_cost_usd: 25 }"));
-
-        Assert.Equal("budget.max_cost_usd", problem.Path);
-        Assert.StartsWith("max_cost_usd is not supported yet", problem.Message);
-    }
-
-    [Fact]
     public void Parse_ReportsPerSweepCheckpointStoreAsNotSupportedYet()
     {
         var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + "checkpoints: { store: \"s3://bucket/sweeps\", keep_best: 2 }\n");

@@ -23,7 +23,7 @@ public sealed class DatabaseMetricsTests(PostgresServerFixture postgres)
         await using var harness = await SchedulerHarness.StartAsync(connectionString);
         await harness.SubmitAsync(SweepTexts.Small(maxTrials: 3, parallelism: 3));
         var metrics = harness.Get<TunerMetrics>();
-        _ = new DatabaseMetrics(metrics, harness.Get<IDbContextFactory<TunerDbContext>>(), TimeProvider.System, NullLogger<DatabaseMetrics>.Instance);
+        _ = new DatabaseMetrics(metrics, harness.Get<IDbContextFactory<TunerDbContext>>(), harness.Get<Tuner.Scheduling.Costs.SweepCosts>(), TimeProvider.System, NullLogger<DatabaseMetrics>.Instance);
 
         var before = await ScrapeAsync(metrics);
         await DropAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!);
@@ -31,7 +31,8 @@ public sealed class DatabaseMetricsTests(PostgresServerFixture postgres)
 
         Assert.Equal((1, 3, 3), (before.Value("tuner_database_up"), before.Value("tuner_queue_depth", ("pool", "local")), before.Sum("tuner_trials")));
         Assert.Equal(0, after.Value("tuner_database_up"));
-        Assert.Empty(new[] { "tuner_trials", "tuner_queue_depth", "tuner_workers", "tuner_preemptions_total", "tuner_lease_losses_total" }
+        Assert.Equal(0, before.Value("tuner_sweep_spent_usd", ("sweep_id", "1"), ("sweep_name", "small-7")));
+        Assert.Empty(new[] { "tuner_trials", "tuner_queue_depth", "tuner_workers", "tuner_preemptions_total", "tuner_lease_losses_total", "tuner_sweep_spent_usd" }
             .SelectMany(after.Series));
         Assert.Equal(3, after.Value("tuner_sampler_ask_duration_seconds_count", ("sampler", "random")));
     }

@@ -7,7 +7,7 @@ public static class SweepTexts
 {
     /// <summary>A valid sweep over three parameters; no pruning, so tests decide how each trial ends.</summary>
     public static string Small(
-        int maxTrials = 4, int parallelism = 2, int seed = 7, string pruner = "none", int keepBest = 1) => string.Create(
+        int maxTrials = 4, int parallelism = 2, int seed = 7, string pruner = "none", int keepBest = 1, string budget = "") => string.Create(
         CultureInfo.InvariantCulture,
         $$"""
         name: small-{{seed}}
@@ -19,7 +19,7 @@ public static class SweepTexts
           hidden_units:  { type: int, low: 16, high: 256, log: true }
         sampler: { kind: random, seed: {{seed}} }
         pruner: { kind: {{pruner}} }
-        budget: { max_trials: {{maxTrials}}, parallelism: {{parallelism}} }
+        budget: { max_trials: {{maxTrials}}, parallelism: {{parallelism}}{{(budget.Length > 0 ? ", " + budget : "")}} }
         checkpoints: { every_epochs: 1, keep_best: {{keepBest}} }
         """);
 }

@@ -35,7 +35,7 @@ public sealed class DatabaseMetrics
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates the families' metrics in <paramref name="metrics"/> and registers the callback (once: a singleton).</summary>
-    public DatabaseMetrics(TunerMetrics metrics, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, ILogger<DatabaseMetrics> logger)
+    public DatabaseMetrics(TunerMetrics metrics, IDbContextFactory<TunerDbContext> contexts, Costs.SweepCosts costs, TimeProvider clock, ILogger<DatabaseMetrics> logger)
     {
         _contexts = contexts;
         _clock = clock;
@@ -45,10 +45,7 @@ public sealed class DatabaseMetrics
             new TrialFigures(metrics.Factory),
             new LeaseLossFigures(metrics.Factory),
             new WorkerFigures(metrics.Factory),
-            // Per-sweep figures go here as one more family: the cost ledger's dollars spent and budget used, as gauges
-            // tuner_sweep_spent_usd and tuner_sweep_budget_used_ratio labelled sweep_id and sweep_name (the names
-            // docker/grafana-dashboard.json and docs/metrics.md already use), one query grouped by sweep over the sweeps
-            // that are running or finished recently, so the number of series stays bounded.
+            new SweepCostFigures(metrics.Factory, costs),
         ];
         _up = metrics.Factory.CreateGauge(
             "tuner_database_up", "1 when the last scrape read its figures from PostgreSQL; 0 when it could not (they are then left out).");

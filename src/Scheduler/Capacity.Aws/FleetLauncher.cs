@@ -44,7 +44,7 @@ internal sealed class FleetLauncher(IAmazonEC2 ec2, AwsCapacityOptions options, 
             {
                 InstanceType = InstanceType.FindValue(type),
                 SubnetId = subnet,
-                Priority = spot ? null : preference,
+                Priority = spot && !request.TypesByMeasuredCost ? null : preference,
             }))
             .ToList();
         return new CreateFleetRequest
@@ -59,7 +59,9 @@ internal sealed class FleetLauncher(IAmazonEC2 ec2, AwsCapacityOptions options, 
             SpotOptions = spot
                 ? new SpotOptionsRequest
                 {
-                    AllocationStrategy = SpotAllocationStrategy.PriceCapacityOptimized,
+                    // The lowest price per hour is not the lowest cost per epoch: once the sweep has measured its types
+                    // (right-sizing), the fleet follows that order where capacity allows.
+                    AllocationStrategy = request.TypesByMeasuredCost ? SpotAllocationStrategy.CapacityOptimizedPrioritized : SpotAllocationStrategy.PriceCapacityOptimized,
                     InstanceInterruptionBehavior = SpotInstanceInterruptionBehavior.Terminate,
                 }
                 : null,

@@ -62,6 +62,13 @@ internal sealed class RunInstancesLauncher(IAmazonEC2 ec2, AwsCapacityOptions op
             : null,
         // IMDSv2 only; two hops so the worker's container reaches the metadata service (spot notices).
         MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = HttpTokensState.Required, HttpPutResponseHopLimit = 2 },
-        TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = tags }],
+        // The sweep's labels go on everything the launch creates, so the EC2 bill splits by them: the instance, its
+        // volumes and, for spot, its request.
+        TagSpecifications =
+        [
+            new TagSpecification { ResourceType = ResourceType.Instance, Tags = tags },
+            new TagSpecification { ResourceType = ResourceType.Volume, Tags = tags },
+            .. request.Market == CapacityMarket.Spot ? [new TagSpecification { ResourceType = ResourceType.SpotInstancesRequest, Tags = tags }] : Array.Empty<TagSpecification>(),
+        ],
     };
 }

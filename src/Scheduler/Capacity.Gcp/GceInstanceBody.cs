@@ -24,6 +24,8 @@ internal static class GceInstanceBody
                 {
                     ["sourceImage"] = options.Image,
                     ["diskSizeGb"] = options.DiskGb.ToString(CultureInfo.InvariantCulture),
+                    // The boot disk is billed on its own: it carries the sweep's labels too.
+                    ["labels"] = Labels(request),
                 },
             }),
             ["networkInterfaces"] = new JsonArray(NetworkInterface(options)),
@@ -31,7 +33,7 @@ internal static class GceInstanceBody
             {
                 ["items"] = new JsonArray(new JsonObject { ["key"] = "startup-script", ["value"] = request.StartupScript }),
             },
-            ["labels"] = new JsonObject(GceLabels.For(request).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
+            ["labels"] = Labels(request),
         };
         if (request.GpuCount > 0)
         {
@@ -51,6 +53,9 @@ internal static class GceInstanceBody
         }
         return body;
     }
+
+    private static JsonObject Labels(LaunchRequest request) =>
+        new(GceLabels.For(request).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value)));
 
     /// <summary>Spot: SPOT provisioning, the configured termination action, no live migration or restart. On-demand:
     /// STANDARD, live migration and automatic restart, except that VMs with GPUs cannot migrate (TERMINATE).</summary>

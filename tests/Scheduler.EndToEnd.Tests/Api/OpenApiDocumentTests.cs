@@ -1,3 +1,4 @@
+using Tuner.Core.Costs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +26,8 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            ["CancelSweep", "GetSweep", "ListSweepEvents", "ListSweeps", "ListTrials", "SubmitSweep", "UploadBundle"],
+            ["CancelSweep", "GetCostByGroup", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListSweepEvents", "ListSweeps", "ListTrials",
+             "SubmitSweep", "UpdateSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)
         {
@@ -41,6 +43,9 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
         Assert.Equal(Enum.GetNames<SweepState>(), EnumOf(schemas, "SweepSummary", "state"));
         Assert.Equal(Enum.GetNames<TrialRunOutcome>(), EnumOf(schemas, "TrialRunView", "outcome"));
         Assert.Contains("scale_up", EnumOf(schemas, "SweepEventView", "kind"));
+        Assert.Contains("budget_paused", EnumOf(schemas, "SweepEventView", "kind"));
+        Assert.Equal(CostCategories.All, EnumOf(schemas, "CostLineView", "category"));
+        Assert.Equal(Enum.GetNames<WebhookDeliveryState>(), EnumOf(schemas, "WebhookDeliveryView", "state"));
         Assert.Equal(["maximize", "minimize"], EnumOf(schemas, "SweepDetails", "direction"));
         var paramValue = schemas.GetProperty("TrialView").GetProperty("properties").GetProperty("params").GetProperty("additionalProperties");
         Assert.Equal(["boolean", "number", "string"], paramValue.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());

@@ -110,7 +110,7 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         var conflict = await ProblemAsync(again);
         Assert.Equal((409, "Sweep cannot be cancelled"), (conflict.GetProperty("status").GetInt32(), conflict.GetProperty("title").GetString()));
-        Assert.Equal($"sweep {created.Id} is Cancelled; only a running sweep can be cancelled", conflict.GetProperty("detail").GetString());
+        Assert.Equal($"sweep {created.Id} is Cancelled; only a running or paused sweep can be cancelled", conflict.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -13,9 +13,11 @@ using Tuner.TestSupport.Postgres;
 namespace Tuner.Scheduler.EndToEnd.Tests.Costs;
 
 /// <summary>
-/// A sweep with a dollar budget on a real `tuner server` whose autoscaler starts real local workers at a set price:
-/// at its limit the sweep pauses, its running trials checkpoint and stop, nothing new starts or launches and the pool
-/// scales to zero; a raised budget (PATCH) runs it again from its checkpoints to the end.
+/// A sweep with a dollar budget on a real `tuner server` and two real `tuner worker` processes at a set local price:
+/// at its limit the sweep pauses, its running trials checkpoint and stop and nothing new starts; a raised budget (PATCH)
+/// runs it again from its checkpoints to the end. The workers are started by hand, so their start-up belongs to no sweep
+/// and the sweep's spending starts with its trials, however slowly a loaded machine starts a worker; that nothing
+/// launches for a sweep at its limit is LedgerLaunchBudget's test (SweepBudgetTests).
 /// </summary>
 [Collection("postgres")]
 public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
@@ -34,7 +36,6 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
         pruner: { kind: none }
         budget: { max_trials: 3, parallelism: 2, max_cost_usd: {{BudgetUsd}} }
         checkpoints: { every_epochs: 1 }
-        capacity: { provider: local, max_instances: 2, idle_timeout: 2s }
         """);
 
     [Fact]
@@ -43,11 +44,12 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
         var database = await postgres.CreateDatabaseAsync("budgeted_sweep");
         await using var cluster = await TunerCluster.StartAsync(database, new Dictionary<string, string>
         {
-            ["TUNER_LOCAL_MAX_WORKERS"] = "2",
             ["TUNER_COST__LOCAL_HOURLY_USD"] = HourlyUsd.ToString(CultureInfo.InvariantCulture),
             // A heartbeat every 2 s, so a running trial hears of the pause soon.
             ["TUNER_LEASE_SECONDS"] = "8",
         });
+        cluster.StartWorker();
+        cluster.StartWorker();
         var id = await cluster.SubmitIdAsync(Definition);
 
         await Eventually.GetAsync(async () => await cluster.SweepAsync(id) is { State: "Paused" } s ? s : null,
@@ -55,10 +57,8 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
         await Eventually.GetAsync(async () =>
         {
             await using var db = new TunerDbContext(TunerDatabase.Options(database));
-            var quiet = !await db.Trials.AnyAsync(t => t.Status == TrialStatus.Running)
-                        && await db.CapacityInstances.AllAsync(i => i.State == CapacityInstanceState.Ended);
-            return quiet ? "stopped" : null;
-        }, TimeSpan.FromMinutes(1), "the running trials to stop and the pool to scale to zero", cluster.Diagnostics);
+            return await db.Trials.AnyAsync(t => t.Status == TrialStatus.Running) ? null : "stopped";
+        }, TimeSpan.FromMinutes(1), "the running trials to stop", cluster.Diagnostics);
 
         var events = (await cluster.Http.GetFromJsonAsync<IReadOnlyList<SweepEventView>>($"api/sweeps/{id}/events"))!;
         var paused = events.Single(e => e.Kind == "budget_paused");
@@ -69,11 +69,10 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
         Assert.Equal(["TUNER_COST__LOCAL_HOURLY_USD"], cost.PriceSources);
         await using (var db = new TunerDbContext(TunerDatabase.Options(database)))
         {
-            // The trials that were running stopped with a checkpoint and wait; nothing started or launched after the
-            // pause, though waiting trials would start at once on a running sweep.
+            // The trials that were running stopped with a checkpoint and wait; nothing started after the pause, though
+            // waiting trials would start at once on a running sweep.
             Assert.Equal([TrialStatus.Waiting, TrialStatus.Waiting], await db.Trials.OrderBy(t => t.Number).Select(t => t.Status).ToListAsync());
             Assert.Empty(await db.TrialRuns.Where(r => r.StartedAt > paused.At).ToListAsync());
-            Assert.Empty(await db.CapacityInstances.Where(i => i.RequestedAt > paused.At).ToListAsync());
             var stopped = await db.TrialRuns.Where(r => r.EndReason == TrialExecution.BudgetPauseReason).ToListAsync();
             Assert.Equal(2, stopped.Count);
             Assert.All(stopped, r => Assert.Equal(TrialRunOutcome.Interrupted, r.Outcome));

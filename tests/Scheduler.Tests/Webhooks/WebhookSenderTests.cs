@@ -25,7 +25,7 @@ public sealed class WebhookSenderTests(PostgresServerFixture postgres)
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "webhook_retry");
         using var receiver = new AlertReceiver(HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         var settings = new WebhookSettings([receiver.Url], Secret, Attempts: 5);
         var sender = new WebhookSender(harness.Get<IDbContextFactory<TunerDbContext>>(), settings, clock, NullLogger<WebhookSender>.Instance);
         var id = await EnqueueAsync(harness, settings, clock);
@@ -57,7 +57,7 @@ public sealed class WebhookSenderTests(PostgresServerFixture postgres)
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "webhook_fail");
         using var receiver = new AlertReceiver(HttpStatusCode.BadGateway, HttpStatusCode.BadGateway, HttpStatusCode.Forbidden);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         var settings = new WebhookSettings([receiver.Url], Secret, Attempts: 3);
         var sender = new WebhookSender(harness.Get<IDbContextFactory<TunerDbContext>>(), settings, clock, NullLogger<WebhookSender>.Instance);
         var id = await EnqueueAsync(harness, settings, clock);
@@ -77,7 +77,7 @@ public sealed class WebhookSenderTests(PostgresServerFixture postgres)
     public async Task Sender_RecordsAReceiverThatIsNotThere_AsTheAttemptsError()
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "webhook_down");
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         var settings = new WebhookSettings([new Uri($"http://127.0.0.1:{Tuner.TestSupport.FreePort.Next()}/nobody")], Secret, Attempts: 4);
         var sender = new WebhookSender(harness.Get<IDbContextFactory<TunerDbContext>>(), settings, clock, NullLogger<WebhookSender>.Instance);
         var id = await EnqueueAsync(harness, settings, clock);

@@ -20,4 +20,9 @@ public sealed record LaunchRequest(
     CapacityMarket Market,
     int GpuCount,
     string StartupScript,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>The order of <see cref="InstanceTypes"/> comes from measured cost per epoch (right-sizing), so a spot
+    /// request follows it rather than the provider's lowest-price allocation.</summary>
+    public bool TypesByMeasuredCost { get; init; }
+}

@@ -35,6 +35,9 @@ public sealed record CostInputs(
 {
     /// <summary>Seconds charged on spot capacity.</summary>
     public double SpotSeconds { get; init; }
+
+    /// <summary>What the sweep's runs trained on each cloud machine type and what it cost (right-sizing's measurements).</summary>
+    public IReadOnlyList<TypeMeasurement> ByInstanceType { get; init; } = [];
 }
 
 /// <summary>Checkpoint storage: bytes stored over time, priced per GB-month (GB = 2^30 bytes, 30-day months, as cloud bills count).</summary>

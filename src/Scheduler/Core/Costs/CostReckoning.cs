@@ -54,7 +54,10 @@ public static class CostReckoning
             perTrial,
             inputs.PriceSources,
             inputs.AnyPriceUnset,
-            inputs.AnyEstimated);
+            inputs.AnyEstimated)
+        {
+            ByInstanceType = inputs.ByInstanceType,
+        };
     }
 
     public static string CategoryOf(TrialStatus status) => status switch

@@ -29,7 +29,11 @@ public sealed record SweepCost(
     IReadOnlyList<TrialCost> Trials,
     IReadOnlyList<string> PriceSources,
     bool PriceUnset,
-    bool Estimated);
+    bool Estimated)
+{
+    /// <summary>Cost and seconds per epoch on each cloud machine type the sweep ran on.</summary>
+    public IReadOnlyList<TypeMeasurement> ByInstanceType { get; init; } = [];
+}
 
 /// <summary>One line of the split: seconds charged and their dollars.</summary>
 public sealed record CostLine(string Category, double Seconds, decimal Usd);

@@ -44,7 +44,8 @@ public static class CostApi
             new PruningSavings(cost.SavedByPruningUsd, cost.EpochsNotRun),
             new SpotSavings(cost.SavedBySpotUsd, cost.SpotDiscount, cost.SpotSeconds),
             cost.UsdToBest, bestNumber, cost.ProjectedTotalUsd, cost.ToFinishUsd, cost.MaxCostUsd, cost.BudgetUsed,
-            cost.PriceSources, cost.PriceUnset, cost.Estimated, cost.Trials);
+            cost.PriceSources, cost.PriceUnset, cost.Estimated, cost.Trials,
+            [.. cost.ByInstanceType.Select(t => new InstanceTypeCost(t.InstanceType, t.Epochs, t.SecondsPerEpoch, Math.Round(t.UsdPerEpoch, 6)))]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BudgetAlertView>>, ProblemHttpResult>> AlertsAsync(

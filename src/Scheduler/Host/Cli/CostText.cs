@@ -41,6 +41,11 @@ internal static class CostText
             output.WriteLine($"Projected: {Usd(projected)} in all, {Usd(report.ToFinishUsd ?? 0)} more to finish");
         if (report.MaxCostUsd is { } max) output.WriteLine($"Budget: {Usd(report.SpentUsd)} of {Usd(max)} ({Percent(report.BudgetUsed ?? 0)})");
         output.WriteLine($"Prices: {string.Join("; ", report.PriceSources.DefaultIfEmpty("nothing charged yet"))}");
+        if (report.InstanceTypes.Count > 0)
+        {
+            output.WriteLine("Per machine type: " + string.Join("; ", report.InstanceTypes.OrderBy(t => t.UsdPerEpoch).Select(t =>
+                $"{t.InstanceType} {Usd(t.UsdPerEpoch)}/epoch ({t.SecondsPerEpoch.ToString("0.#", C)} s/epoch over {t.Epochs} epochs)")));
+        }
 
         var trials = report.Trials.Where(t => t.Runs > 0).OrderByDescending(t => t.Usd).ThenByDescending(t => t.Seconds).ThenBy(t => t.Number).ToList();
         if (trials.Count == 0) return;

@@ -61,6 +61,7 @@ public static class TunerServices
         services.AddSingleton<SweepCosts>();
         services.AddSingleton<SweepBudgets>();
         services.AddSingleton<CostGroups>();
+        services.AddSingleton<PoolTypeChoice>();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
         services.AddTransient<TrialExecution>();

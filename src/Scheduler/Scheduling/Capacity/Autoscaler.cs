@@ -21,6 +21,7 @@ public sealed class Autoscaler(
     CapacityReconciler reconciler,
     CapacityProviders providers,
     ILaunchBudget budget,
+    Costs.PoolTypeChoice types,
     CapacitySettings settings,
     AutoscalerLeadership leadership,
     CapacityAvailability availability,
@@ -106,10 +107,12 @@ public sealed class Autoscaler(
             return;
         }
 
-        await RecordAsync(pool, demand.SweepIds, SweepEventKinds.ScaleUp, decision.Reason!, ct);
+        // Right-sizing: with several machine types, the one with the lowest measured cost per epoch goes first.
+        var choice = await types.ChooseAsync(pool, demand.SweepIds, ct);
+        await RecordAsync(pool, demand.SweepIds, SweepEventKinds.ScaleUp, choice.Why is { } why ? $"{decision.Reason}; {why}" : decision.Reason!, ct);
         for (var i = 0; i < decision.Launch; i++)
         {
-            var result = await registry.LaunchAsync(pool, demand.SweepIds, ct);
+            var result = await registry.LaunchAsync(pool, demand.SweepIds, ct, choice);
             if (result.Launched)
             {
                 backoff.Remove(pool.Name);

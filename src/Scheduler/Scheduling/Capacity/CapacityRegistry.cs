@@ -6,6 +6,7 @@ using Tuner.Core.Model;
 using Tuner.Scheduling.Events;
 using Tuner.Core.Capacity;
 using Tuner.Core.Events;
+using Tuner.Core.Costs;
 
 namespace Tuner.Scheduling.Capacity;
 
@@ -23,7 +24,8 @@ public sealed class CapacityRegistry(
     ILogger<CapacityRegistry> logger)
 {
     /// <summary>Launches one machine for the pool; returns false (with the reason recorded) when the provider refused.</summary>
-    public async Task<LaunchResult> LaunchAsync(CapacityPool pool, IReadOnlyList<long> sweepIds, CancellationToken ct)
+    /// <param name="types">The machine types in the order to ask for them (right-sizing); null: the pool's own order.</param>
+    public async Task<LaunchResult> LaunchAsync(CapacityPool pool, IReadOnlyList<long> sweepIds, CancellationToken ct, TypeChoice? types = null)
     {
         var provider = providers.Find(pool.Provider, out var whyNot);
         var market = pool.Spot && pool.SpotFailures < pool.OnDemandAfterSpotFailures ? CapacityMarket.Spot : CapacityMarket.OnDemand;
@@ -48,8 +50,11 @@ public sealed class CapacityRegistry(
         {
             if (provider is null) throw new CapacityException(CapacityErrorKind.Rejected, "NotConfigured", whyNot!);
             var labels = JsonSerializer.Deserialize<Dictionary<string, string>>(pool.LabelsJson) ?? [];
-            var types = JsonSerializer.Deserialize<List<string>>(pool.InstanceTypesJson) ?? [];
-            var request = new LaunchRequest(record.LaunchToken, settings.Deployment, pool.Name, types, market, pool.GpuCount, scripts.For(pool), labels);
+            var order = types?.Order ?? JsonSerializer.Deserialize<List<string>>(pool.InstanceTypesJson) ?? [];
+            var request = new LaunchRequest(record.LaunchToken, settings.Deployment, pool.Name, order, market, pool.GpuCount, scripts.For(pool), labels)
+            {
+                TypesByMeasuredCost = types?.Why is not null,
+            };
             var launched = await provider.LaunchAsync(request, ct);
             await RecordLaunchedAsync(record.Id, launched, pool, ct);
             return new LaunchResult(true, market, null);

@@ -12,15 +12,15 @@ public sealed class CostOptions : IValidatableObject
     private const string DollarsRule = "must be dollars like 0.50";
 
     [ConfigurationKeyName("LOCAL_HOURLY_USD")]
-    [Setting("price per hour of one local worker process (a share of this machine); unset: local runs count seconds at $0 and their cost reports say the price is unset", Default = "unset", Rule = DollarsRule)]
+    [Setting("price per hour of one local worker process (a share of this machine); unset: local runs count seconds at $0 and their cost reports say the price is unset", Rule = DollarsRule)]
     public decimal? LocalHourlyUsd { get; set; }
 
     [ConfigurationKeyName("LOCAL_SPOT_HOURLY_USD")]
-    [Setting("price per hour of a local worker on the simulated spot market (`capacity.spot_market`), against which spot savings are counted; unset: the local price", Default = "unset", Rule = DollarsRule)]
+    [Setting("price per hour of a local worker on the simulated spot market (`capacity.spot_market`), against which spot savings are counted; unset: the local price", Rule = DollarsRule)]
     public decimal? LocalSpotHourlyUsd { get; set; }
 
     [ConfigurationKeyName("PRICES_FILE")]
-    [Setting("a price file (CSV: provider,region,instance_type,market,usd_per_hour) laid over the shipped catalogue, row by row (docs/costs.md)", Default = "none")]
+    [Setting("a price file (CSV: provider,region,instance_type,market,usd_per_hour) laid over the shipped catalogue, row by row (docs/costs.md)")]
     public string? PricesFile { get; set; }
 
     [ConfigurationKeyName("STORAGE_GB_MONTH_USD")]

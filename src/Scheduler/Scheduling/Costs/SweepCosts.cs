@@ -59,7 +59,11 @@ public sealed class SweepCosts(IDbContextFactory<TunerDbContext> contexts, Sweep
             best is { } at ? await UsdUntilAsync(db, sweepId, at, ct) : null,
             sources,
             unset,
-            estimated) { SpotSeconds = await lines.Where(e => e.Market == Core.Capacity.CapacityMarket.Spot).SumAsync(e => e.Seconds, ct) };
+            estimated)
+        {
+            SpotSeconds = await lines.Where(e => e.Market == Core.Capacity.CapacityMarket.Spot).SumAsync(e => e.Seconds, ct),
+            ByInstanceType = await TypeMeasurements.ForAsync(db, [sweepId], ct),
+        };
         return CostReckoning.Build(inputs);
     }
 

@@ -12,11 +12,11 @@ public sealed class WebhookOptions : IValidatableObject
     public const int ShortestSecret = 16;
 
     [ConfigurationKeyName("URLS")]
-    [Setting("http(s) addresses, comma-separated, that receive every alert as a signed JSON POST (docs/costs.md)", Default = "none")]
+    [Setting("http(s) addresses, comma-separated, that receive every alert as a signed JSON POST (docs/costs.md)")]
     public string? Urls { get; set; }
 
     [ConfigurationKeyName("SECRET")]
-    [Setting("the shared secret of the `X-Tuner-Signature-256` header (HMAC-SHA256 of the body), at least 16 characters; required with URLS", Default = "none")]
+    [Setting("the shared secret of the `X-Tuner-Signature-256` header (HMAC-SHA256 of the body), at least 16 characters; required with `TUNER_WEBHOOK__URLS`")]
     public string? Secret { get; set; }
 
     [ConfigurationKeyName("ATTEMPTS")]

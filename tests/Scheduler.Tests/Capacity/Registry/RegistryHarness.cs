@@ -1,3 +1,4 @@
+using Tuner.Scheduling.Costs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduling.Capacity;
@@ -70,7 +71,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
         var contexts = Scheduler.Get<IDbContextFactory<TunerDbContext>>();
         var availability = new CapacityAvailability(contexts, Providers(Aws), Capacity, Scheduler.Settings, Clock, NullLogger<CapacityAvailability>.Instance);
         return new Autoscaler(contexts, Registry, Reconciler, Providers(Aws), new NoLimit(),
-            Capacity, leadership, availability, Clock, NullLogger<Autoscaler>.Instance);
+            new PoolTypeChoice(contexts, Scheduler.Get<Tuner.Scheduling.Sweeps.SweepPlans>(), Clock), Capacity, leadership, availability, Clock, NullLogger<Autoscaler>.Instance);
     }
 
     /// <summary>Submits a sweep on the aws pool (its trials are created Waiting); returns the sweep id.</summary>

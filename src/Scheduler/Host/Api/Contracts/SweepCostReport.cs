@@ -32,7 +32,12 @@ public sealed record SweepCostReport(
     IReadOnlyList<string> PriceSources,
     bool PriceUnset,
     bool Estimated,
-    IReadOnlyList<TrialCost> Trials);
+    IReadOnlyList<TrialCost> Trials,
+    IReadOnlyList<InstanceTypeCost> InstanceTypes);
+
+/// <summary>What the sweep's runs trained on one cloud machine type: epochs, seconds and dollars per epoch (what
+/// right-sizing orders a pool's types by).</summary>
+public sealed record InstanceTypeCost(string InstanceType, int Epochs, double SecondsPerEpoch, decimal UsdPerEpoch);
 
 /// <summary>One line of the split: seconds charged (a machine shared by two runs charges each half its time) and dollars.</summary>
 public sealed record CostLineView([property: OpenApiEnum(typeof(CostCategories))] string Category, double Seconds, decimal Usd);

@@ -5,8 +5,8 @@ using static Tuner.Scheduler.Tests.Capacity.Aws.Fake.Ec2Xml;
 namespace Tuner.Scheduler.Tests.Capacity.Aws.Fake;
 
 /// <summary>
-/// CreateFleet of type instant with one launch template config: tries the overrides in order (on-demand by Priority,
-/// spot by known spot price, lowest first), reports each pool without capacity in errorSet and launches into the first
+/// CreateFleet of type instant with one launch template config: tries the overrides in order (on-demand, and spot with
+/// capacity-optimized-prioritized, by Priority; other spot strategies by known spot price, lowest first), reports each pool without capacity in errorSet and launches into the first
 /// with capacity. The fleet exists whatever happened, so a repeated ClientToken answers exactly as the first call did.
 /// </summary>
 internal static class FakeCreateFleet
@@ -83,7 +83,7 @@ internal static class FakeCreateFleet
                 Subnet: request[$"{Config}.Overrides.{i}.SubnetId"] ?? throw new Ec2FakeError("MissingParameter", "Overrides need a SubnetId"),
                 Priority: double.Parse(request[$"{Config}.Overrides.{i}.Priority"] ?? "0", CultureInfo.InvariantCulture)))
             .ToList();
-        return spot
+        return spot && request["SpotOptions.AllocationStrategy"] != "capacity-optimized-prioritized"
             ? overrides.OrderBy(o => state.SpotPrices.Where(p => p.Type == o.Type).Select(p => p.Price).DefaultIfEmpty(decimal.MaxValue).Min())
                 .Select(o => (o.Type, o.Subnet))
             : overrides.OrderBy(o => o.Priority).Select(o => (o.Type, o.Subnet));

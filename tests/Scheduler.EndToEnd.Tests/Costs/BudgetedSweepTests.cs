@@ -79,9 +79,19 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
             Assert.Equal(2, await db.Checkpoints.Select(c => c.TrialId).Distinct().CountAsync());
         }
 
-        var patched = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { maxCostUsd = 10 });
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.Equal("Running", (await TunerCluster.ReadAsync<SweepDetails>(patched)).State);
+        var server = new Dictionary<string, string> { ["TUNER_SERVER"] = cluster.Http.BaseAddress!.ToString().TrimEnd('/') };
+        var sweep = id.ToString(CultureInfo.InvariantCulture);
+        var text = await TunerCommand.RunAsync(server, "cost", sweep);
+        var json = await TunerCommand.RunAsync(server, "cost", sweep, "--json");
+        Assert.True(text.ExitCode == 0 && json.ExitCode == 0, $"{text}\n{json}");
+        Assert.StartsWith($"Cost of sweep {id} 'budgeted' (Paused): ", text.Stdout);
+        Assert.Contains("trials in progress", text.Stdout);
+        Assert.Contains(" of $0.020000 (", text.Stdout);
+        Assert.Equal(id, System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.GetProperty("sweepId").GetInt64());
+
+        var raised = await TunerCommand.RunAsync(server, "budget", sweep, "--max-cost-usd", "10");
+        Assert.True(raised.ExitCode == 0, raised.ToString());
+        Assert.Equal($"sweep {id} (budgeted) now has a budget of $10.00; it is Running", raised.Stdout.Trim());
         await Eventually.GetAsync(async () => await cluster.SweepAsync(id) is { State: "Completed" } s ? s : null,
             TimeSpan.FromMinutes(3), "the sweep to finish once its budget was raised", cluster.Diagnostics);
 
@@ -92,4 +102,5 @@ public sealed class BudgetedSweepTests(PostgresServerFixture postgres)
         Assert.All(resumed, t => Assert.True(t.Runs[^1].ResumedEpoch > 0, $"trial {t.Number} resumed from its checkpoint, not from scratch"));
         Assert.Contains((await cluster.Http.GetFromJsonAsync<IReadOnlyList<SweepEventView>>($"api/sweeps/{id}/events"))!, e => e.Kind == "budget_raised");
     }
+
 }

@@ -25,7 +25,7 @@ internal static class CostText
         }
 
         var storage = report.Storage;
-        table.AddRow(Markup.Escape($"checkpoint storage ({storage.GbMonths.ToString("0.######", C)} GB-months at {Usd(storage.UsdPerGbMonth)})"), "", Usd(storage.Usd), Share(storage.Usd, report.SpentUsd));
+        table.AddRow(Markup.Escape($"checkpoint storage ({Megabytes(storage.LiveBytes)} kept now, {Usd(storage.UsdPerGbMonth)} per GB-month)"), "", Usd(storage.Usd), Share(storage.Usd, report.SpentUsd));
         table.AddRow("[bold]total[/]", Duration(report.ComputeSeconds), $"[bold]{Usd(report.SpentUsd)}[/]", "");
         console.Write(table);
 
@@ -74,8 +74,10 @@ internal static class CostText
         _ => category,
     };
 
-    /// <summary>Dollars to the cent, or to a hundredth of a cent below ten cents, so small local sweeps do not all read $0.00.</summary>
-    public static string Usd(decimal usd) => usd != 0 && Math.Abs(usd) < 0.1m ? "$" + usd.ToString("0.0000##", C) : "$" + usd.ToString("#,0.00", C);
+    /// <summary>Dollars to the cent, or to the micro-dollar below ten cents, so small local sweeps do not all read $0.00.</summary>
+    public static string Usd(decimal usd) => usd != 0 && Math.Abs(usd) < 0.1m ? "$" + usd.ToString("0.000000", C) : "$" + usd.ToString("#,0.00", C);
+
+    private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString(bytes < 10_000_000 ? "0.0" : "#,0", C) + " MB";
 
     private static string Share(decimal part, decimal total) => total > 0 ? Percent((double)(part / total)) : "";
 

@@ -16,6 +16,12 @@ internal static class CostText
 
     public static void Write(IAnsiConsole console, TextWriter output, SweepCostReport report, bool allTrials)
     {
+        if (report.PriceUnset && report.SpentUsd == 0)
+        {
+            WriteTimeOnly(console, output, report);
+            return;
+        }
+
         output.WriteLine($"Cost of sweep {report.SweepId} '{report.Name}' ({report.State}): {Usd(report.SpentUsd)} spent over {Duration(report.ComputeSeconds)} of machine time{(report.Estimated ? " (some of it estimated: a machine vanished and is charged to its last sign of life)" : "")}");
         var table = new Table().Border(TableBorder.Simple).AddColumn("spent on").AddColumn(new TableColumn("time").RightAligned())
             .AddColumn(new TableColumn("cost").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
@@ -59,6 +65,21 @@ internal static class CostText
 
         output.WriteLine(shown.Count < trials.Count ? $"The {shown.Count} dearest of {trials.Count} trials (--trials lists every one):" : "Per trial:");
         console.Write(perTrial);
+    }
+
+    /// <summary>No price is set for any of the sweep's machines: where the machine time went, and how to see dollars.</summary>
+    private static void WriteTimeOnly(IAnsiConsole console, TextWriter output, SweepCostReport report)
+    {
+        output.WriteLine($"Machine time of sweep {report.SweepId} '{report.Name}' ({report.State}): {Duration(report.ComputeSeconds)}; no dollars, since no price is set ({string.Join("; ", report.PriceSources)})");
+        var table = new Table().Border(TableBorder.Simple).AddColumn("spent on").AddColumn(new TableColumn("time").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
+        foreach (var line in report.Lines.Where(l => l.Seconds > 0))
+        {
+            table.AddRow(Markup.Escape(Describe(line.Category)), Duration(line.Seconds), report.ComputeSeconds > 0 ? Percent(line.Seconds / report.ComputeSeconds) : "");
+        }
+
+        table.AddRow("[bold]total[/]", Duration(report.ComputeSeconds), "");
+        console.Write(table);
+        output.WriteLine($"Pruning saved {report.SavedByPruning.EpochsNotRun} epochs (epochs pruned trials did not run).");
     }
 
     public static string Describe(string category) => category switch

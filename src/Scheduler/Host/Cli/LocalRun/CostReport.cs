@@ -18,6 +18,6 @@ internal static class CostReport
         if (report is null) return;
         CostText.Write(AnsiConsole.Console, Console.Out, report, allTrials: false);
         if (report.PriceUnset)
-            Console.WriteLine($"(Local workers have no price: set {Tuner.Core.Settings.SettingCatalog.Variable<CostOptions>(nameof(CostOptions.LocalHourlyUsd))}, e.g. to what this machine costs per hour divided by its workers, to see dollars.)");
+            Console.WriteLine($"Set {Tuner.Core.Settings.SettingCatalog.Variable<CostOptions>(nameof(CostOptions.LocalHourlyUsd))} (what this machine costs per hour, divided by its workers) to see dollars: README's \"What it costs\".");
     }
 }

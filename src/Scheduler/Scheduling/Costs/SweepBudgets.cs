@@ -49,7 +49,7 @@ public sealed class SweepBudgets(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sweep = await db.Sweeps.FromSql($"SELECT * FROM tuner.sweeps WHERE id = {sweepId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var sweep = await db.LockSweepAsync(sweepId, ct);
         if (sweep?.MaxCostUsd is not { } max || sweep.State is not (SweepState.Running or SweepState.Paused)) return false;
 
         var plan = await plans.ForAsync(sweep, ct);
@@ -89,7 +89,7 @@ public sealed class SweepBudgets(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sweep = await db.Sweeps.FromSql($"SELECT * FROM tuner.sweeps WHERE id = {sweepId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var sweep = await db.LockSweepAsync(sweepId, ct);
         if (sweep is null) return null;
         if (sweep.State is not (SweepState.Running or SweepState.Paused)) return new BudgetChange(sweep.State, false, await costs.SpentAsync(db, sweepId, ct));
 

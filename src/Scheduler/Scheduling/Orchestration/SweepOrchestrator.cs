@@ -44,7 +44,7 @@ public sealed class SweepOrchestrator(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sweep = await db.Sweeps.FromSql($"SELECT * FROM tuner.sweeps WHERE id = {sweepId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var sweep = await db.LockSweepAsync(sweepId, ct);
         if (sweep is null || sweep.State is SweepState.Completed or SweepState.Cancelled)
         {
             return;

@@ -7,7 +7,7 @@ namespace Tuner.Core.Tests.Costs;
 public sealed class CostReckoningTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly StorageCost NoStorage = new(0, 0m, 0);
+    private static readonly StorageCost NoStorage = StorageCost.None;
 
     private static DateTimeOffset At(double seconds) => T0.AddSeconds(seconds);
 

@@ -1,3 +1,5 @@
+using Tuner.Trainer.Checkpoints.Compression;
+using Tuner.TestSupport.Sweeps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduling.Checkpoints;
@@ -20,7 +22,7 @@ namespace Tuner.Scheduler.Tests.Checkpoints;
 public sealed class CheckpointDigestTests(PostgresServerFixture postgres, S3ServerFixture s3) : IClassFixture<S3ServerFixture>
 {
     [Fact]
-    public async Task Save_RecordsTheSha256AndSizeOfTheBytes_AsStoredInS3()
+    public async Task Save_RecordsTheSha256AndSizeOfTheCompressedBytes_AsStoredInS3_AndTheContentSize()
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "restore_digest");
         var store = s3.NewStore(s3.NewLocation());
@@ -31,12 +33,32 @@ public sealed class CheckpointDigestTests(PostgresServerFixture postgres, S3Serv
         Assert.Equal(2, rows.Count);
         foreach (var (row, bytes) in rows.Zip([saved.Epoch1, saved.Epoch2]))
         {
-            Assert.Equal(CheckpointDigest.Sha256Of(bytes), row.Sha256);
-            Assert.Equal(bytes.Length, row.SizeBytes);
+            var stored = await ReadAsync(store, row.Key);
+            Assert.Equal(CheckpointDigest.Sha256Of(stored), row.Sha256);
+            Assert.Equal(stored.Length, row.SizeBytes);
+            Assert.Equal((bytes.Length, "brotli"), (row.ContentBytes, row.Compression));
             Assert.Equal(store.UriOf(row.Key), row.Uri);
             Assert.StartsWith("s3://", row.Uri);
-            Assert.Equal(row.Sha256, CheckpointDigest.Sha256Of(await ReadAsync(store, row.Key)));
         }
+    }
+
+    [Fact]
+    public async Task Save_StoresTheWorkloadsBytesAsTheyAre_WhenCompressionIsOff_AndTheyReadBack()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "restore_uncompressed");
+        var store = s3.NewStore(s3.NewLocation());
+        var sweepId = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 1, parallelism: 1));
+        var trialId = (await harness.TrialsAsync(sweepId)).Single().Id;
+        var host = HostOn(harness, await new StepWorker(harness, "worker-a").StartAsync(trialId), store, CheckpointCompression.None);
+        var bytes = Bytes(3);
+        await ReportAsync(host, 1, 0.9);
+        await host.SaveCheckpointAsync(new TrainingPosition(1, 0), new MemoryStream(bytes), CancellationToken.None);
+
+        var row = Assert.Single(await CheckpointsAsync(harness, trialId));
+
+        Assert.Equal((bytes.Length, bytes.Length, (string?)null), (row.SizeBytes, row.ContentBytes, row.Compression));
+        Assert.Equal(bytes, await ReadAsync(store, row.Key));
+        Assert.Equal(bytes, await ResumeOnWorkerBAsync(harness, store, trialId));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class CheckpointRestoreTests(PostgresServerFixture postgres, S3Ser
         var store = s3.NewStore(s3.NewLocation());
         var saved = await SaveTwoCheckpointsAsync(harness, store);
         var newest = (await CheckpointsAsync(harness, saved.TrialId))[1];
-        var corrupt = saved.Epoch2.ToArray();
+        var corrupt = await ReadAsync(store, newest.Key);
         corrupt[1000] ^= 0xFF;
         await store.WriteAsync(newest.Key, new MemoryStream(corrupt), CancellationToken.None);
 
@@ -54,7 +54,7 @@ public sealed class CheckpointRestoreTests(PostgresServerFixture postgres, S3Ser
         var rows = await CheckpointsAsync(harness, saved.TrialId);
         Assert.Equal(CheckpointState.Live, rows[0].State);
         Assert.Equal(CheckpointState.Unusable, rows[1].State);
-        var problem = $"sha256 mismatch: recorded {CheckpointDigest.Sha256Of(saved.Epoch2)}, read {CheckpointDigest.Sha256Of(corrupt)}";
+        var problem = $"sha256 mismatch: recorded {newest.Sha256}, read {CheckpointDigest.Sha256Of(corrupt)}";
         Assert.Equal(problem, rows[1].Problem);
         Assert.NotNull(rows[1].DeletedAt);
         Assert.Null(await store.OpenReadAsync(newest.Key, CancellationToken.None));
@@ -114,7 +114,9 @@ public sealed class CheckpointRestoreTests(PostgresServerFixture postgres, S3Ser
         var newest = (await CheckpointsAsync(harness, saved.TrialId))[1];
         await using (var db = await harness.DbAsync())
         {
-            await db.Checkpoints.Where(c => c.Id == newest.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Sha256, (string?)null));
+            // A row from before digests and compression were recorded.
+            await db.Checkpoints.Where(c => c.Id == newest.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Sha256, (string?)null)
+                .SetProperty(c => c.Compression, (string?)null));
         }
 
         await store.WriteAsync(newest.Key, new MemoryStream([4, 5, 6]), CancellationToken.None);

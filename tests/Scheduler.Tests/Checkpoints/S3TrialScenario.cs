@@ -1,3 +1,4 @@
+using Tuner.Trainer.Checkpoints.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduling.Checkpoints;
@@ -54,11 +55,12 @@ public static class S3TrialScenario
         return copy.ToArray();
     }
 
-    public static FencedTrialHost HostOn(SchedulerHarness harness, TrialContext context, ICheckpointStore store)
+    public static FencedTrialHost HostOn(
+        SchedulerHarness harness, TrialContext context, ICheckpointStore store, CheckpointCompression compression = CheckpointCompression.Brotli)
     {
         var contexts = harness.Get<IDbContextFactory<TunerDbContext>>();
         var janitor = new CheckpointJanitor(contexts, store, TimeProvider.System, NullLogger<CheckpointJanitor>.Instance);
-        return new FencedTrialHost(context, harness.Get<FencedTransaction>(), contexts, store, janitor, harness.Get<TunerMetrics>(), TimeProvider.System, NullLogger.Instance);
+        return new FencedTrialHost(context, harness.Get<FencedTransaction>(), contexts, store, compression, janitor, harness.Get<TunerMetrics>(), TimeProvider.System, NullLogger.Instance);
     }
 
     public static Task<PruneDecision> ReportAsync(FencedTrialHost host, int epoch, double value) => host.ReportAsync(

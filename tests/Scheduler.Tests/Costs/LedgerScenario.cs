@@ -102,10 +102,10 @@ internal sealed class LedgerScenario(SchedulerHarness harness, long sweepId, Fak
             }
         }
 
-        // One GiB, stored from 300 s: at 1,300 s it has been kept 1,000 s.
+        // One GiB (compressed from 1.25 GiB), stored from 300 s: at 1,300 s it has been kept 1,000 s.
         db.Checkpoints.Add(new Checkpoint
         {
-            TrialId = trials[2].Id, Epoch = 1, Key = "k", Uri = "file:///k", SizeBytes = 1L << 30, LeaseToken = 1, State = CheckpointState.Live, CreatedAt = At(300),
+            TrialId = trials[2].Id, Epoch = 1, Key = "k", Uri = "file:///k", SizeBytes = 1L << 30, ContentBytes = 5L << 28, Compression = "brotli", LeaseToken = 1, State = CheckpointState.Live, CreatedAt = At(300),
         });
         await db.SaveChangesAsync();
         Instance = instance.Id;

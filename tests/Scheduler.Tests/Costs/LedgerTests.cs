@@ -111,6 +111,8 @@ public sealed class LedgerTests(PostgresServerFixture postgres)
             cost.Lines.Select(l => (l.Category, l.Usd)));
         Assert.Equal(0.098889m, cost.ComputeUsd);
         Assert.Equal(0.000009m, cost.Storage.Usd);
+        // Uncompressed, the quarter GiB more would have cost $0.000002 (0.25 × 1,000 s / 2,592,000 s × $0.023).
+        Assert.Equal(0.000002m, cost.Storage.SavedByCompressionUsd);
         Assert.Equal(0.098898m, cost.SpentUsd);
         // Trial 1 was pruned at epoch 2 of 3 for $0.0225: one epoch at $0.01125 saved.
         Assert.Equal((0.011250m, 1), (cost.SavedByPruningUsd, cost.EpochsNotRun));

@@ -34,6 +34,8 @@ public sealed class TunerSettingsReadTests
         Assert.Equal(TimeSpan.FromMinutes(5), settings.JobInvisibilityTimeout);
         Assert.Equal(1, settings.TrainingThreads);
         Assert.Equal("cpu", settings.TrainingDevice);
+        Assert.Equal(Tuner.Trainer.Checkpoints.Compression.CheckpointCompression.Brotli, settings.CheckpointCompression);
+        Assert.Null(settings.KeptStorageClass);
     }
 
     [Fact]
@@ -64,6 +66,8 @@ public sealed class TunerSettingsReadTests
             ["TUNER_THREADS"] = "0",
             ["TUNER_URLS"] = "ftp://x",
             ["TUNER_S3_REGION"] = "US East",
+            ["TUNER_CHECKPOINT_COMPRESSION"] = "zstd",
+            ["TUNER_CHECKPOINT_KEPT_STORAGE_CLASS"] = "GLACIER",
             ["TUNER_DEPLOYMENT"] = "Prod!",
             ["TUNER_SPOT_MARKET_SEED"] = "soon",
             ["TUNER_LIMITS__MAX_TRIALS"] = "abc",
@@ -80,7 +84,9 @@ public sealed class TunerSettingsReadTests
                 "TUNER_LEASE_SECONDS must be a positive whole number, but got 'abc'",
                 "TUNER_DEVICE must be cpu, cuda or cuda:N, but got 'gpu'",
                 "TUNER_THREADS must be a positive whole number, but got '0'",
+                "TUNER_CHECKPOINT_COMPRESSION must be brotli or none, but got 'zstd'",
                 "TUNER_URLS must be http:// or https:// URLs separated by ';' (such as http://127.0.0.1:5080), but got 'ftp://x'",
+                "TUNER_CHECKPOINT_KEPT_STORAGE_CLASS must be one of STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR, but got 'GLACIER'",
                 "TUNER_S3_REGION must be a region name of lowercase letters, digits and '-' (such as us-east-1, or auto for R2), but got 'US East'",
                 "TUNER_DEPLOYMENT must be 1-40 lowercase letters, digits or '-', starting with a letter (it becomes a GCE label), but got 'Prod!'",
                 "TUNER_SPOT_MARKET_SEED must be a whole number, but got 'soon'",
@@ -125,12 +131,29 @@ public sealed class TunerSettingsReadTests
             ["TUNER_JOB_INVISIBILITY_SECONDS"] = "90",
             ["TUNER_THREADS"] = "3",
             ["TUNER_DEVICE"] = "CUDA:1",
+            ["TUNER_CHECKPOINT_COMPRESSION"] = "None",
         });
 
         var worker = Read(server.ToEnvironment("Host=db;Database=tuner").ToDictionary(e => e.Key, e => (string?)e.Value));
 
         Assert.Equal(server with { DatabaseUrl = "Host=db;Database=tuner" }, worker);
         Assert.Equal("cuda:1", worker.TrainingDevice);
+        Assert.Equal(Tuner.Trainer.Checkpoints.Compression.CheckpointCompression.None, worker.CheckpointCompression);
+    }
+
+    [Fact]
+    public void KeptStorageClass_NeedsS3Checkpoints()
+    {
+        var reader = new SettingsReader(SettingVariables.Configuration(new Dictionary<string, string?>
+        {
+            ["TUNER_CHECKPOINTS"] = "/srv/checkpoints", ["TUNER_CHECKPOINT_KEPT_STORAGE_CLASS"] = "STANDARD_IA",
+        }));
+        TunerSettings.Read(reader);
+
+        Assert.Equal(
+            ["TUNER_CHECKPOINT_KEPT_STORAGE_CLASS needs S3 checkpoints (TUNER_CHECKPOINTS=s3://bucket/prefix), but TUNER_CHECKPOINTS is the folder '/srv/checkpoints'"],
+            Assert.Throws<SettingsException>(reader.ThrowIfAny).Problems);
+        Assert.Equal("GLACIER_IR", Read(new() { ["TUNER_CHECKPOINTS"] = "s3://ml-sweeps/mnist", ["TUNER_CHECKPOINT_KEPT_STORAGE_CLASS"] = "GLACIER_IR" }).KeptStorageClass);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Tuner.Scheduling.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tuner.Scheduling.Checkpoints;
@@ -33,6 +34,7 @@ public sealed class StepWorker(SchedulerHarness harness, string name)
         harness.Get<FencedTransaction>(),
         harness.Get<IDbContextFactory<TunerDbContext>>(),
         harness.Get<ICheckpointStore>(),
+        harness.Get<TunerSettings>().CheckpointCompression,
         harness.Get<CheckpointJanitor>(),
         harness.Get<TunerMetrics>(),
         TimeProvider.System,

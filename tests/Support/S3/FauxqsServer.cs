@@ -5,7 +5,7 @@ using System.Text;
 namespace Tuner.TestSupport.S3;
 
 /// <summary>The fauxqs S3 emulator that scripts/test installs into &lt;repository root&gt;/.tuner/tools
-/// (scripts/lib/s3server.sh), running as a child process on a free loopback port until disposed.</summary>
+/// (scripts/lib/s3server.sh, locked in tests/tools), running as a child process on a free loopback port until disposed.</summary>
 public sealed class FauxqsServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -26,7 +26,7 @@ public sealed class FauxqsServer : IAsyncDisposable
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"the S3 test server is missing: expected fauxqs at '{executable}'; run scripts/test (it installs fauxqs 1.9.2 from npm through scripts/lib/s3server.sh)");
+                $"the S3 test server is missing: expected fauxqs at '{executable}'; run scripts/test (it installs fauxqs and s3rver from npm with tests/tools/package-lock.json through scripts/lib/s3server.sh)");
         }
         var port = FreePort.Next();
         var start = new ProcessStartInfo(executable)

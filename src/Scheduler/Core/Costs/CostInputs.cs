@@ -40,5 +40,3 @@ public sealed record CostInputs(
     public IReadOnlyList<TypeMeasurement> ByInstanceType { get; init; } = [];
 }
 
-/// <summary>Checkpoint storage: bytes stored over time, priced per GB-month (GB = 2^30 bytes, 30-day months, as cloud bills count).</summary>
-public sealed record StorageCost(double GbMonths, decimal Usd, long LiveBytes);

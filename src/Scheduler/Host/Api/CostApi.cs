@@ -26,12 +26,12 @@ public static class CostApi
     }
 
     public static async Task<Results<Ok<SweepCostReport>, ProblemHttpResult>> SweepCostAsync(
-        long id, SweepCosts costs, CostSettings prices, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct) =>
-        await ReportAsync(id, costs, prices, contexts, ct) is { } report ? TypedResults.Ok(report) : ApiProblems.SweepNotFound(id);
+        long id, SweepCosts costs, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct) =>
+        await ReportAsync(id, costs, contexts, ct) is { } report ? TypedResults.Ok(report) : ApiProblems.SweepNotFound(id);
 
     /// <summary>The sweep's cost report as the API answers it (also what `tuner run` prints at the end); null when there is no such sweep.</summary>
     public static async Task<SweepCostReport?> ReportAsync(
-        long id, SweepCosts costs, CostSettings prices, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
+        long id, SweepCosts costs, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
     {
         if (await costs.ReportAsync(id, ct) is not { } cost) return null;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -40,7 +40,7 @@ public static class CostApi
         return new SweepCostReport(
             id, sweep.Name, sweep.State.ToString(), cost.SpentUsd, cost.ComputeUsd, cost.ComputeSeconds,
             [.. cost.Lines.Select(l => new CostLineView(l.Category, l.Seconds, l.Usd))],
-            new StorageCostView(cost.Storage.GbMonths, cost.Storage.Usd, prices.StorageGbMonthUsd, cost.Storage.LiveBytes),
+            cost.Storage,
             new PruningSavings(cost.SavedByPruningUsd, cost.EpochsNotRun),
             new SpotSavings(cost.SavedBySpotUsd, cost.SpotDiscount, cost.SpotSeconds),
             cost.UsdToBest, bestNumber, cost.ProjectedTotalUsd, cost.ToFinishUsd, cost.MaxCostUsd, cost.BudgetUsed,

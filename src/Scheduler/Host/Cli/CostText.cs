@@ -31,10 +31,16 @@ internal static class CostText
         }
 
         var storage = report.Storage;
-        table.AddRow(Markup.Escape($"checkpoint storage ({Megabytes(storage.LiveBytes)} kept now, {Usd(storage.UsdPerGbMonth)} per GB-month)"), "", Usd(storage.Usd), Share(storage.Usd, report.SpentUsd));
+        foreach (var stored in storage.Classes)
+        {
+            table.AddRow(Markup.Escape($"checkpoints in {stored.StorageClass} ({Megabytes(stored.LiveBytes)} kept now, {Usd(stored.UsdPerGbMonth)} per GB-month)"), "", Usd(stored.Usd), Share(stored.Usd, report.SpentUsd));
+        }
+
         table.AddRow("[bold]total[/]", Duration(report.ComputeSeconds), $"[bold]{Usd(report.SpentUsd)}[/]", "");
         console.Write(table);
 
+        if (storage.LiveContentBytes > storage.LiveBytes)
+            output.WriteLine($"Saved by compression: {Usd(storage.SavedByCompressionUsd)} (checkpoints kept now: {Megabytes(storage.LiveBytes)} stored for {Megabytes(storage.LiveContentBytes)} of content, {Percent(1 - (double)storage.LiveBytes / storage.LiveContentBytes)} smaller)");
         output.WriteLine($"Saved by pruning: {Usd(report.SavedByPruning.Usd)} ({report.SavedByPruning.EpochsNotRun} epochs not run by pruned trials, each at its own cost per epoch)");
         output.WriteLine(report.SavedBySpot switch
         {

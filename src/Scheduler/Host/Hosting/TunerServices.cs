@@ -46,6 +46,7 @@ public static class TunerServices
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(s => s.GetRequiredService<JobQueue>());
         services.AddSingleton<CheckpointJanitor>();
+        services.AddSingleton<KeptCheckpointStorage>();
         services.AddSingleton<TrialLeases>();
         services.AddSingleton<ExpiredLeases>();
         services.AddSingleton<WorkerStopReason>();

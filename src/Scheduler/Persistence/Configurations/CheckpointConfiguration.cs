@@ -12,6 +12,8 @@ internal sealed class CheckpointConfiguration : IEntityTypeConfiguration<Checkpo
         entity.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
         entity.Property(c => c.Key).HasMaxLength(400);
         entity.Property(c => c.Sha256).HasMaxLength(64);
+        entity.Property(c => c.Compression).HasMaxLength(16);
+        entity.Property(c => c.StorageClass).HasMaxLength(32);
         entity.HasIndex(c => new { c.TrialId, c.State });
     }
 }

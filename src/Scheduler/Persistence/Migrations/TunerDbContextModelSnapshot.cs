@@ -265,6 +265,15 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("batch");
 
+                    b.Property<string>("Compression")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("compression");
+
+                    b.Property<long>("ContentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_bytes");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -305,6 +314,15 @@ namespace Tuner.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("state");
+
+                    b.Property<string>("StorageClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("storage_class");
+
+                    b.Property<DateTimeOffset?>("StorageClassSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("storage_class_since");
 
                     b.Property<long>("TrialId")
                         .HasColumnType("bigint")

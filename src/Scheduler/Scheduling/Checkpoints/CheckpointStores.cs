@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tuner.Core.Costs;
 using Tuner.Trainer.Checkpoints;
 using Tuner.Trainer.Checkpoints.S3;
 using Tuner.Scheduling.Settings;
@@ -61,6 +62,15 @@ public static partial class CheckpointStores
             && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             problems.Add($"TUNER_S3_ENDPOINT must be an absolute http:// or https:// URL, but got '{endpoint}'");
+        }
+
+        if (settings.KeptStorageClass is { } storageClass)
+        {
+            var names = string.Join(", ", StorageClass.ForKeptCheckpoints.Select(c => c.Name));
+            if (StorageClass.Named(storageClass) is null || storageClass == StorageClass.StandardName)
+                problems.Add($"TUNER_CHECKPOINT_KEPT_STORAGE_CLASS must be one of {names}, but got '{storageClass}'");
+            else if (!IsS3(location))
+                problems.Add($"TUNER_CHECKPOINT_KEPT_STORAGE_CLASS needs S3 checkpoints (TUNER_CHECKPOINTS=s3://bucket/prefix), but TUNER_CHECKPOINTS is the folder '{location}'");
         }
 
         if (!RegionName().IsMatch(settings.S3Region))

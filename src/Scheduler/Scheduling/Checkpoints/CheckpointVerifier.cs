@@ -7,7 +7,8 @@ namespace Tuner.Scheduling.Checkpoints;
 /// Reads a checkpoint object into a temporary file (deleted when the returned stream closes) while hashing it, and
 /// compares the SHA-256 with the one recorded at save time. A temporary file rather than memory: checkpoints are MBs
 /// now, but a CUDA model's can be GBs, and a file caps neither. Rows without a digest (written before digests were
-/// recorded) are accepted unverified. Read errors other than a missing object propagate: they say nothing about the
+/// recorded) are accepted unverified. The stream handed back is the checkpoint's content, decompressed when its row says
+/// it was stored compressed (<see cref="CompressedCheckpoints"/>); a header that is not the codec's makes it unusable. Read errors other than a missing object propagate: they say nothing about the
 /// checkpoint.
 /// </summary>
 public static class CheckpointVerifier
@@ -38,7 +39,12 @@ public static class CheckpointVerifier
             }
 
             copy.Position = 0;
-            return VerifiedRead.Usable(copy);
+            return VerifiedRead.Usable(await CompressedCheckpoints.OpenContentAsync(copy, checkpoint.Compression, ct));
+        }
+        catch (InvalidDataException e)
+        {
+            await copy.DisposeAsync();
+            return VerifiedRead.Unusable(e.Message);
         }
         catch
         {

@@ -27,9 +27,13 @@ public sealed class CostOptions : IValidatableObject
     [Setting("price of one GB-month of checkpoint storage (S3 Standard's list price by default)", Rule = DollarsRule)]
     public decimal StorageGbMonthUsd { get; set; } = 0.023m;
 
+    [ConfigurationKeyName("KEPT_STORAGE_GB_MONTH_USD")]
+    [Setting("price of one GB-month of checkpoints moved to `TUNER_CHECKPOINT_KEPT_STORAGE_CLASS`; unset: that class's S3 list price (docs/costs.md)", Rule = DollarsRule)]
+    public decimal? KeptStorageGbMonthUsd { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, value) in new[] { (nameof(LocalHourlyUsd), LocalHourlyUsd), (nameof(LocalSpotHourlyUsd), LocalSpotHourlyUsd), (nameof(StorageGbMonthUsd), (decimal?)StorageGbMonthUsd) })
+        foreach (var (name, value) in new[] { (nameof(LocalHourlyUsd), LocalHourlyUsd), (nameof(LocalSpotHourlyUsd), LocalSpotHourlyUsd), (nameof(StorageGbMonthUsd), (decimal?)StorageGbMonthUsd), (nameof(KeptStorageGbMonthUsd), KeptStorageGbMonthUsd) })
         {
             if (value is < 0 or > 10_000)
                 yield return new($"{SettingCatalog.Variable<CostOptions>(name)} must be dollars from 0 to 10000, but got '{value}'");

@@ -4,9 +4,15 @@ using Tuner.Core.Settings;
 namespace Tuner.Scheduling.Costs;
 
 /// <summary>The prices the ledger charges, resolved from <see cref="CostOptions"/>: the shipped catalogue with the
-/// operator's file laid over it, the local worker prices, and checkpoint storage per GB-month.</summary>
-public sealed record CostSettings(PriceCatalogue Catalogue, LocalPrices Local, decimal StorageGbMonthUsd)
+/// operator's file laid over it, the local worker prices, and checkpoint storage per GB-month: STANDARD's, and the
+/// operator's price for the class kept checkpoints move to (else each class's list price).</summary>
+public sealed record CostSettings(PriceCatalogue Catalogue, LocalPrices Local, decimal StorageGbMonthUsd, decimal? KeptStorageGbMonthUsd = null)
 {
+    /// <summary>The price per GB-month of checkpoints in <paramref name="storageClass"/>.</summary>
+    public decimal StoragePriceOf(string storageClass) =>
+        storageClass == StorageClass.StandardName ? StorageGbMonthUsd
+        : KeptStorageGbMonthUsd ?? StorageClass.Named(storageClass)?.ListUsdPerGbMonth ?? StorageGbMonthUsd;
+
     public static CostSettings Default { get; } = From(new CostOptions(), PriceCatalogue.Shipped);
 
     /// <summary>Reads <see cref="CostOptions"/> and the price file it names; problems go to <paramref name="reader"/>.</summary>
@@ -39,5 +45,6 @@ public sealed record CostSettings(PriceCatalogue Catalogue, LocalPrices Local, d
             new LocalPrices(options.LocalHourlyUsd, options.LocalSpotHourlyUsd,
                 SettingCatalog.Variable<CostOptions>(nameof(CostOptions.LocalHourlyUsd)),
                 SettingCatalog.Variable<CostOptions>(nameof(CostOptions.LocalSpotHourlyUsd))),
-            options.StorageGbMonthUsd);
+            options.StorageGbMonthUsd,
+            options.KeptStorageGbMonthUsd);
 }

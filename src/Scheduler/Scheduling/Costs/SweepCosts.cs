@@ -72,25 +72,25 @@ public sealed class SweepCosts(IDbContextFactory<TunerDbContext> contexts, Sweep
         await db.CostEntries.Where(e => e.SweepId == sweepId).SumAsync(e => e.Usd, ct)
         + (await StorageAsync(db, sweepId, clock.GetUtcNow(), ct)).Usd;
 
-    private const double BytesPerGb = 1024.0 * 1024 * 1024;
-    private const double SecondsPerMonth = 30 * 24 * 3600.0;
-
-    /// <summary>Checkpoint bytes × the time each was stored (to its deletion, or now), priced per GB-month.</summary>
+    /// <summary>Checkpoint bytes × the time each was stored (to its deletion, or now), by storage class; priced by
+    /// <see cref="StorageReckoning"/>.</summary>
     private async Task<StorageCost> StorageAsync(TunerDbContext db, long sweepId, DateTimeOffset now, CancellationToken ct)
     {
         var live = nameof(CheckpointState.Live);
-        var byteSeconds = await db.Database.SqlQuery<double>($"""
-            SELECT coalesce(sum(c.size_bytes::float8 * greatest(0, extract(epoch FROM (coalesce(c.deleted_at, {now}) - c.created_at)))), 0)::float8 AS "Value"
+        var standard = await db.Database.SqlQuery<StandardStorage>($"""
+            SELECT coalesce(sum(c.size_bytes::float8 * s.seconds), 0)::float8 AS byte_seconds,
+                   coalesce(sum(c.content_bytes::float8 * s.seconds), 0)::float8 AS content_byte_seconds,
+                   coalesce(sum(c.size_bytes) FILTER (WHERE c.state = {live} AND c.storage_class IS NULL), 0)::bigint AS live_bytes,
+                   coalesce(sum(c.content_bytes) FILTER (WHERE c.state = {live} AND c.storage_class IS NULL), 0)::bigint AS live_content_bytes
               FROM tuner.checkpoints c JOIN tuner.trials t ON t.id = c.trial_id
+             CROSS JOIN LATERAL (SELECT greatest(0, extract(epoch FROM (coalesce(c.storage_class_since, c.deleted_at, {now}) - c.created_at)))::float8 AS seconds) s
              WHERE t.sweep_id = {sweepId}
             """).SingleAsync(ct);
-        var liveBytes = await db.Database.SqlQuery<long>($"""
-            SELECT coalesce(sum(c.size_bytes), 0)::bigint AS "Value"
-              FROM tuner.checkpoints c JOIN tuner.trials t ON t.id = c.trial_id
-             WHERE t.sweep_id = {sweepId} AND c.state = {live}
-            """).SingleAsync(ct);
-        var gbMonths = byteSeconds / BytesPerGb / SecondsPerMonth;
-        return new StorageCost(gbMonths, Math.Round((decimal)gbMonths * costs.StorageGbMonthUsd, 6), liveBytes);
+        var moved = await db.Checkpoints.AsNoTracking()
+            .Where(c => c.StorageClass != null && c.StorageClassSince != null && db.Trials.Any(t => t.Id == c.TrialId && t.SweepId == sweepId))
+            .Select(c => new ClassStoredCheckpoint(c.StorageClass!, c.SizeBytes, c.ContentBytes, c.StorageClassSince!.Value, c.DeletedAt))
+            .ToListAsync(ct);
+        return StorageReckoning.Price(standard, moved, costs.StoragePriceOf, now);
     }
 
     /// <summary>The sweep's ledger up to <paramref name="until"/>, each line counted for the part of it before then.</summary>

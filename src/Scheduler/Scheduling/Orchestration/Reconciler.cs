@@ -15,7 +15,7 @@ namespace Tuner.Scheduling.Orchestration;
 /// The safety net behind the event-driven path, run every few seconds by `tuner server`: requeues trials whose worker
 /// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, brings the cost ledger up to now and
 /// holds sweeps to their budgets, orchestrates every active sweep, finishes interrupted checkpoint deletions and marks
-/// silent workers lost.
+/// silent workers lost, and moves finished sweeps' kept checkpoints to their storage class.
 /// </summary>
 public sealed class Reconciler(
     IDbContextFactory<TunerDbContext> contexts,
@@ -23,6 +23,7 @@ public sealed class Reconciler(
     ExpiredLeases expiredLeases,
     IJobQueue queue,
     CheckpointJanitor janitor,
+    KeptCheckpointStorage keptCheckpoints,
     CostLedger ledger,
     SweepBudgets budgets,
     TunerSettings settings,
@@ -53,5 +54,6 @@ public sealed class Reconciler(
         }
 
         await janitor.DeletePendingAsync(ct);
+        await keptCheckpoints.MoveAsync(ct);
     }
 }

@@ -23,4 +23,14 @@ public sealed class CheckpointOptions
     [ConfigurationKeyName("S3_REGION")]
     [Setting("S3 signing region, and the AWS region when there is no endpoint override")]
     public string S3Region { get; set; } = DefaultS3Region;
+
+    public const string DefaultCompression = "brotli";
+
+    [ConfigurationKeyName("CHECKPOINT_COMPRESSION")]
+    [Setting("`brotli`: workers store checkpoints byte-shuffled and Brotli-compressed (about a fifth smaller for float32 weights, docs/costs.md); `none`: as the workload wrote them. Either is read back", Default = DefaultCompression)]
+    public string Compression { get; set; } = DefaultCompression;
+
+    [ConfigurationKeyName("CHECKPOINT_KEPT_STORAGE_CLASS")]
+    [Setting("S3 storage class that a finished sweep's kept checkpoints (its best complete trials') move to: `STANDARD_IA`, `ONEZONE_IA`, `INTELLIGENT_TIERING` or `GLACIER_IR`; unset: they stay in STANDARD (docs/costs.md)")]
+    public string? KeptStorageClass { get; set; }
 }

@@ -1,4 +1,5 @@
 using Tuner.Core.Settings;
+using Tuner.Trainer.Checkpoints.Compression;
 
 namespace Tuner.Scheduling.Settings;
 
@@ -31,6 +32,13 @@ public sealed record TunerSettings
     public string S3Region { get; init; } = DefaultS3Region;
 
     public const string DefaultS3Region = CheckpointOptions.DefaultS3Region;
+
+    /// <summary>How workers store checkpoints (TUNER_CHECKPOINT_COMPRESSION).</summary>
+    public CheckpointCompression CheckpointCompression { get; init; } = CheckpointCompression.Brotli;
+
+    /// <summary>The S3 storage class for the checkpoints of complete trials (TUNER_CHECKPOINT_KEPT_STORAGE_CLASS); null
+    /// leaves them in STANDARD.</summary>
+    public string? KeptStorageClass { get; init; }
 
     /// <summary>Where training data lives (TUNER_DATA_DIR).</summary>
     public required string DataDirectory { get; init; }
@@ -85,6 +93,8 @@ public sealed record TunerSettings
             CheckpointRoot = checkpoints.Location ?? Path.Combine(home, CheckpointOptions.DefaultFolder),
             S3Endpoint = checkpoints.S3Endpoint,
             S3Region = checkpoints.S3Region,
+            CheckpointCompression = CompressionOf(checkpoints.Compression, reader),
+            KeptStorageClass = checkpoints.KeptStorageClass?.Trim(),
             DataDirectory = training.DataDirectory ?? Path.Combine(home, TrainingOptions.DefaultDataFolder),
             Urls = server.Urls,
             LeaseDuration = TimeSpan.FromSeconds(leases.LeaseSeconds),
@@ -95,6 +105,14 @@ public sealed record TunerSettings
         reader.Add(server.Problems());
         reader.Add(Checkpoints.CheckpointStores.Problems(settings));
         return settings;
+    }
+
+    private static CheckpointCompression CompressionOf(string text, SettingsReader reader)
+    {
+        if (Enum.TryParse<CheckpointCompression>(text.Trim(), ignoreCase: true, out var compression) && !int.TryParse(text, out _))
+            return compression;
+        reader.Add([$"TUNER_CHECKPOINT_COMPRESSION must be brotli or none, but got '{text}'"]);
+        return CheckpointCompression.Brotli;
     }
 
     /// <summary>
@@ -118,6 +136,7 @@ public sealed record TunerSettings
         ["TUNER_HOME"] = Home,
         ["TUNER_DATABASE_URL"] = databaseUrl,
         ["TUNER_CHECKPOINTS"] = CheckpointRoot,
+        ["TUNER_CHECKPOINT_COMPRESSION"] = CheckpointCompression.ToString().ToLowerInvariant(),
         ["TUNER_DATA_DIR"] = DataDirectory,
         ["TUNER_LEASE_SECONDS"] = ((int)LeaseDuration.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TUNER_THREADS"] = TrainingThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),

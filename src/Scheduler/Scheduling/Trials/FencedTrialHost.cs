@@ -10,6 +10,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Search.Pruners;
 using Tuner.Trainer;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Trainer.Checkpoints.Compression;
 using Tuner.Persistence.Leases;
 using Tuner.Scheduling.Monitoring;
 
@@ -25,6 +26,7 @@ public sealed class FencedTrialHost(
     FencedTransaction fenced,
     IDbContextFactory<TunerDbContext> contexts,
     ICheckpointStore store,
+    CheckpointCompression compression,
     CheckpointJanitor janitor,
     TunerMetrics metrics,
     TimeProvider clock,
@@ -90,7 +92,7 @@ public sealed class FencedTrialHost(
     public async Task SaveCheckpointAsync(TrainingPosition position, Stream content, CancellationToken ct)
     {
         var key = context.CheckpointKey(position.Epoch, position.Batch);
-        var stored = await store.WriteAsync(key, content, ct);
+        var (stored, contentBytes, storedCompression) = await CompressedCheckpoints.WriteAsync(store, key, content, compression, ct);
         IReadOnlyList<Checkpoint> doomed;
         try
         {
@@ -104,6 +106,8 @@ public sealed class FencedTrialHost(
                     Key = key,
                     Uri = stored.Uri,
                     SizeBytes = stored.SizeBytes,
+                    ContentBytes = contentBytes,
+                    Compression = storedCompression,
                     Sha256 = stored.Sha256,
                     LeaseToken = context.Lease.Token,
                     State = CheckpointState.Live,

@@ -85,6 +85,34 @@ public sealed class S3CheckpointStore(IAmazonS3 client, S3Location location, S3S
         }
     }
 
+    /// <summary>The largest object one CopyObject request copies (S3's limit); larger ones would need a multipart copy.</summary>
+    public const long MaxCopyBytes = 5L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Moves the object to <paramref name="storageClass"/> (an S3 name such as STANDARD_IA) by copying it onto itself,
+    /// which is how S3 changes a class. REPLACE, because S3 and its emulators refuse a copy onto itself that changes
+    /// nothing else; the stores write no metadata to lose. Returns false when there is no such object.
+    /// </summary>
+    public async Task<bool> ChangeStorageClassAsync(string key, string storageClass, CancellationToken ct)
+    {
+        var objectKey = ObjectKeyOf(key);
+        try
+        {
+            await client.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = location.Bucket, SourceKey = objectKey,
+                DestinationBucket = location.Bucket, DestinationKey = objectKey,
+                StorageClass = S3StorageClass.FindValue(storageClass),
+                MetadataDirective = S3MetadataDirective.REPLACE,
+            }, ct);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+        {
+            return false;
+        }
+    }
+
     public string UriOf(string key) => $"s3://{location.Bucket}/{ObjectKeyOf(key)}";
 
     private string ObjectKeyOf(string key)

@@ -20,7 +20,7 @@ public sealed record SweepCostReport(
     decimal ComputeUsd,
     double ComputeSeconds,
     IReadOnlyList<CostLineView> Lines,
-    StorageCostView Storage,
+    StorageCost Storage,
     PruningSavings SavedByPruning,
     SpotSavings SavedBySpot,
     decimal? UsdToBestTrial,
@@ -41,9 +41,6 @@ public sealed record InstanceTypeCost(string InstanceType, int Epochs, double Se
 
 /// <summary>One line of the split: seconds charged (a machine shared by two runs charges each half its time) and dollars.</summary>
 public sealed record CostLineView([property: OpenApiEnum(typeof(CostCategories))] string Category, double Seconds, decimal Usd);
-
-/// <summary>Checkpoints stored over time (GB-months, GB = 2^30 bytes), priced at <paramref name="UsdPerGbMonth"/>, and the bytes stored now.</summary>
-public sealed record StorageCostView(double GbMonths, decimal Usd, decimal UsdPerGbMonth, long LiveBytes);
 
 /// <summary>For each pruned trial, the epochs it did not run × its own measured cost per epoch.</summary>
 public sealed record PruningSavings(decimal Usd, int EpochsNotRun);

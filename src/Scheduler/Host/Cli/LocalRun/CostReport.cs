@@ -13,7 +13,7 @@ internal static class CostReport
     {
         await services.GetRequiredService<CostLedger>().RecordAsync(CancellationToken.None);
         var report = await CostApi.ReportAsync(
-            sweepId, services.GetRequiredService<SweepCosts>(), services.GetRequiredService<CostSettings>(),
+            sweepId, services.GetRequiredService<SweepCosts>(),
             services.GetRequiredService<IDbContextFactory<TunerDbContext>>(), CancellationToken.None);
         if (report is null) return;
         CostText.Write(AnsiConsole.Console, Console.Out, report, allTrials: false);

@@ -174,7 +174,7 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
 
         var plan = await services.GetRequiredService<SweepPlans>().ForAsync(sweep, CancellationToken.None);
         var test = await BestCheckpointEvaluation.TestAsync(
-            plan, best, trial.Seed, services.GetRequiredService<ICheckpointStore>(), checkpoint.Key,
+            plan, best, trial.Seed, services.GetRequiredService<ICheckpointStore>(), checkpoint,
             new TrainingEnvironment(settings.DataDirectory, Math.Max(1, Environment.ProcessorCount)) { Device = settings.TrainingDevice },
             CancellationToken.None);
         if (test is null || !test.TryGetValue(plan.Metric, out var value))

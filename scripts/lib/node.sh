@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Node.js for Tuner's test tools (the fauxqs S3 server, the OpenAPI linter and client generator). Source this file,
+# Node.js for Tuner's test tools (the fauxqs and s3rver S3 servers, the OpenAPI linter and client generator). Source this file,
 # then call the function.
 #
 # The tools need Node 20.19 or newer (Redocly's CLI). Debian 12's own nodejs package is 18, so when the node on PATH is older (or
@@ -29,7 +29,7 @@ ensure_node() {
     export PATH="$tools/bin:$PATH"
   fi
   if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-    apt_install ensure_node "node and npm are needed for the test tools (fauxqs, the OpenAPI linter)" nodejs npm ||
+    apt_install ensure_node "node and npm are needed for the test tools (the S3 servers, the OpenAPI linter)" nodejs npm ||
       return 1
   fi
   if _node_recent_enough node; then

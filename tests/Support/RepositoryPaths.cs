@@ -5,7 +5,7 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Test tools that scripts/setup and scripts/test install from npm (fauxqs, the OpenAPI client tools).</summary>
+    /// <summary>Test tools that scripts/setup and scripts/test install from npm (the fauxqs and s3rver S3 servers, the OpenAPI client tools).</summary>
     public static string ToolsDirectory => Path.Combine(Root, ".tuner", "tools");
 
     /// <summary>MNIST files shared by every test run (downloaded once; never committed).</summary>

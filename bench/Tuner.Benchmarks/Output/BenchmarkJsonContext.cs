@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tuner.Benchmarks.Compression;
 using Tuner.Benchmarks.Latency;
 using Tuner.Benchmarks.Memory;
 using Tuner.Benchmarks.Pruning;
@@ -17,4 +18,5 @@ namespace Tuner.Benchmarks.Output;
 [JsonSerializable(typeof(LatencyResult))]
 [JsonSerializable(typeof(PruneResult))]
 [JsonSerializable(typeof(WorkerMemoryResult))]
+[JsonSerializable(typeof(CheckpointCompressionResult))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Npgsql;
+using Tuner.Trainer;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.EndToEnd.Tests.Support;
 using Tuner.Trainer.Checkpoints;
@@ -12,7 +14,8 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Checkpoints;
 /// <summary>
 /// A `tuner server` and `tuner worker` processes configured with TUNER_CHECKPOINTS=s3://… and TUNER_S3_ENDPOINT (a real
 /// fauxqs server; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY): a trial is SIGTERMed after its first
-/// checkpoints, resumes on another worker from the S3 checkpoint it verified, and completes.
+/// checkpoints, resumes on another worker from the S3 checkpoint it verified, and completes. Its checkpoints are stored
+/// compressed (the default) and `tuner checkpoint` downloads the kept one as the workload wrote it.
 /// </summary>
 [Collection("postgres")]
 public sealed class S3SweepEndToEndTests(PostgresServerFixture postgres, S3ServerFixture s3) : IClassFixture<S3ServerFixture>
@@ -75,24 +78,41 @@ public sealed class S3SweepEndToEndTests(PostgresServerFixture postgres, S3Serve
             await stream.CopyToAsync(bytes);
             Assert.Equal(live.Sha256, CheckpointDigest.Sha256Of(bytes.ToArray()));
             Assert.Equal(live.SizeBytes, bytes.Length);
+            Assert.Equal("TUNERCZ", System.Text.Encoding.ASCII.GetString(bytes.ToArray(), 0, 7));
+            Assert.Equal("brotli", live.Compression);
+            Assert.True(live.ContentBytes > live.SizeBytes, $"{live.ContentBytes} bytes of content stored in {live.SizeBytes}");
         }
+
+        var kept = Assert.Single(rows, r => r.State == "Live");
+        var file = Path.Combine(cluster.Home, "kept.ckpt");
+        var download = await TunerCommand.RunAsync(new Dictionary<string, string>(),
+            "checkpoint", created.Id.ToString(CultureInfo.InvariantCulture), trial.Number.ToString(CultureInfo.InvariantCulture),
+            "--output", file, "--server", cluster.Http.BaseAddress!.ToString().TrimEnd('/'));
+        Assert.True(download.ExitCode == 0, download.ToString());
+        Assert.StartsWith($"wrote {file} (", download.Stdout);
+        var content = await File.ReadAllBytesAsync(file);
+        Assert.Equal(kept.ContentBytes, content.Length);
+        var checkpoint = await TrialCheckpoint.ReadAsync(new MemoryStream(content), CancellationToken.None);
+        Assert.Equal("mnist-mlp", checkpoint.Workload);
+        Assert.Equal(checkpoint.Position.Epoch, checkpoint.History.Count);
     }
 
-    private sealed record CheckpointRow(string Key, string Uri, string Sha256, long SizeBytes, string State);
+    private sealed record CheckpointRow(string Key, string Uri, string Sha256, long SizeBytes, string State, long ContentBytes, string? Compression);
 
     private static async Task<List<CheckpointRow>> CheckpointRowsAsync(string connectionString, long trialId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT key, uri, coalesce(sha256, ''), size_bytes, state FROM tuner.checkpoints WHERE trial_id = @trial ORDER BY id",
+            "SELECT key, uri, coalesce(sha256, ''), size_bytes, state, content_bytes, compression FROM tuner.checkpoints WHERE trial_id = @trial ORDER BY id",
             connection);
         command.Parameters.AddWithValue("trial", trialId);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<CheckpointRow>();
         while (await reader.ReadAsync())
         {
-            rows.Add(new CheckpointRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)));
+            rows.Add(new CheckpointRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
+                reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return rows;

@@ -11,7 +11,7 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Cli;
 public sealed class CliServerFailureTests(PostgresServerFixture postgres)
 {
     [Fact]
-    public async Task StatusCancelCostAndBudget_ExitWithNotFound_ForASweepTheServerDoesNotHave()
+    public async Task StatusCancelCostBudgetAndCheckpoint_ExitWithNotFound_ForASweepTheServerDoesNotHave()
     {
         await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("cli_not_found"));
         var server = ServerUrl(cluster);
@@ -22,10 +22,12 @@ public sealed class CliServerFailureTests(PostgresServerFixture postgres)
         var cost = await TunerCommand.RunAsync(new Dictionary<string, string>(), "cost", "999", "--server", server);
         var budget = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--max-cost-usd", "5", "--server", server);
         var badBudget = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--max-cost-usd", "-5", "--server", server);
+        var checkpoint = await TunerCommand.RunAsync(new Dictionary<string, string>(), "checkpoint", "999", "1", "--server", server);
 
         FailsClearly.Assert(status, ExitCodes.NotFound, $"no sweep 999 at {server}");
         FailsClearly.Assert(cost, ExitCodes.NotFound, $"no sweep 999 at {server}");
         FailsClearly.Assert(budget, ExitCodes.NotFound, $"no sweep 999 at {server}");
+        FailsClearly.Assert(checkpoint, ExitCodes.NotFound, $"there is no sweep with id 999 (at {server})");
         FailsClearly.Assert(badBudget, ExitCodes.BadInput, "--max-cost-usd must be dollars greater than 0 and at most 10,000,000, like 25 or 2.50, but got '-5'");
         var line = FailsClearly.Assert(cancel, ExitCodes.NotFound, $"no sweep 999 at {server}");
         Assert.Contains("`tuner status` lists the sweeps there", line);

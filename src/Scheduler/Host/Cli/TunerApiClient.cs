@@ -95,6 +95,27 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         return await ReadSweepAsync(response, id, $"changing the budget of sweep {id}", ct);
     }
 
+    /// <summary>Downloads a trial's checkpoint (GET /api/sweeps/{id}/trials/{number}/checkpoint) into
+    /// <paramref name="destination"/>; returns the file name the server gives it.</summary>
+    public async Task<string> DownloadCheckpointAsync(long id, int number, int? epoch, Func<string, Task<Stream>> destination, CancellationToken ct)
+    {
+        var path = $"api/sweeps/{id}/trials/{number}/checkpoint" + (epoch is { } e ? $"?epoch={e}" : "");
+        using var response = await SendAsync(c => http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, c), ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new CliFailure(ExitCodes.NotFound, $"{problem.Summary} (at {server}); `tuner status` lists the sweeps there, `tuner status {id}` a sweep's best trial");
+        }
+
+        if (!response.IsSuccessStatusCode) await ReadAsync<object>(response, $"downloading the checkpoint of trial {number} of sweep {id}", ct);
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
+            ?? $"sweep-{id}-trial-{number}.ckpt";
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        await using var file = await destination(Path.GetFileName(name));
+        await body.CopyToAsync(file, ct);
+        return name;
+    }
+
     private async Task ThrowIfNoSweepAsync(HttpResponseMessage response, long id, CancellationToken ct)
     {
         if (response.StatusCode != HttpStatusCode.NotFound) return;

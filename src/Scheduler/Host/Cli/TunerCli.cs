@@ -18,6 +18,7 @@ public static class TunerCli
             StatusCommand.Create(),
             CancelCommand.Create(),
             CostCommand.Create(),
+            CheckpointCommand.Create(),
             BudgetCommand.Create(),
             TrainCommand.Create(),
         };

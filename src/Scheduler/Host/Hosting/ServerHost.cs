@@ -63,6 +63,7 @@ public static class ServerHost
         app.MapTunerMetrics();
         app.MapSweepsApi();
         app.MapCostApi();
+        app.MapCheckpointsApi();
         app.MapBundlesApi();
         app.MapTunerDashboard();
         return app;

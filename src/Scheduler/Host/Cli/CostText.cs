@@ -40,7 +40,7 @@ internal static class CostText
         console.Write(table);
 
         if (storage.LiveContentBytes > storage.LiveBytes)
-            output.WriteLine($"Saved by compression: {Usd(storage.SavedByCompressionUsd)} (checkpoints kept now: {Megabytes(storage.LiveBytes)} stored for {Megabytes(storage.LiveContentBytes)} of content, {Percent(1 - (double)storage.LiveBytes / storage.LiveContentBytes)} smaller)");
+            output.WriteLine($"Saved by compression: {Usd(storage.SavedByCompressionUsd)} ({KeptNow(storage)})");
         output.WriteLine($"Saved by pruning: {Usd(report.SavedByPruning.Usd)} ({report.SavedByPruning.EpochsNotRun} epochs not run by pruned trials, each at its own cost per epoch)");
         output.WriteLine(report.SavedBySpot switch
         {
@@ -86,7 +86,11 @@ internal static class CostText
         table.AddRow("[bold]total[/]", Duration(report.ComputeSeconds), "");
         console.Write(table);
         output.WriteLine($"Pruning saved {report.SavedByPruning.EpochsNotRun} epochs (epochs pruned trials did not run).");
+        if (report.Storage.LiveContentBytes > report.Storage.LiveBytes) output.WriteLine($"Compression: {KeptNow(report.Storage)}.");
     }
+
+    private static string KeptNow(Tuner.Core.Costs.StorageCost storage) =>
+        $"the checkpoints kept now take {Megabytes(storage.LiveBytes)} for {Megabytes(storage.LiveContentBytes)} of content, {Percent(1 - (double)storage.LiveBytes / storage.LiveContentBytes)} less";
 
     public static string Describe(string category) => category switch
     {

@@ -4,7 +4,8 @@ namespace Tuner.Benchmarks.Compression;
 /// The line of the checkpoint-compression command for one workload. <c>Last*</c> is the last checkpoint of the trial
 /// (the most trained); the unprefixed figures are totals over all <paramref name="Checkpoints"/> checkpoints (bytes
 /// summed, the saving of the summed bytes, times summed, throughput = summed content over summed time). Sizes in bytes,
-/// times in milliseconds (median of the timed runs), throughput in MB (10⁶ bytes) of content per second;
+/// times in milliseconds (the fastest of <see cref="CodecTimer.TimedRuns"/> runs), throughput in MB (10⁶ bytes) of
+/// content per second;
 /// <paramref name="TrainSeconds"/> is the wall time of training.
 /// </summary>
 public sealed record CheckpointCompressionResult(

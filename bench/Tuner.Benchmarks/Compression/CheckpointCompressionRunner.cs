@@ -36,7 +36,7 @@ internal static class CheckpointCompressionRunner
             var m = await CodecTimer.MeasureAsync(checkpoint.Content, label, ct);
             measured.Add(m);
             await progress.WriteLineAsync(FormattableString.Invariant(
-                $"{label}: {m.ContentBytes} → {m.StoredBytes} bytes, saved {m.SavedPercent:F2} %; encode {m.EncodeMs:F2} ms ({m.EncodeMbPerSecond:F0} MB/s), decode {m.DecodeMs:F2} ms ({m.DecodeMbPerSecond:F0} MB/s); decoded bytes identical"));
+                $"{label}: {m.ContentBytes} → {m.StoredBytes} bytes, saved {m.SavedPercent:F2} %; fastest encode {m.EncodeMs:F2} ms ({m.EncodeMbPerSecond:F0} MB/s, median {m.EncodeMedianMs:F2} ms), fastest decode {m.DecodeMs:F2} ms ({m.DecodeMbPerSecond:F0} MB/s, median {m.DecodeMedianMs:F2} ms); decoded bytes identical"));
         }
         return CheckpointCompressionResult.Of(name, epochs, trainSamples, measured, trainSeconds);
     }

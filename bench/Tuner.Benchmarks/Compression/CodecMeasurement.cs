@@ -1,8 +1,9 @@
 namespace Tuner.Benchmarks.Compression;
 
 /// <summary>What <see cref="CodecTimer"/> measured on one checkpoint: its content and stored (encoded) sizes in bytes,
-/// and the median encode and decode times in milliseconds.</summary>
-internal sealed record CodecMeasurement(long ContentBytes, long StoredBytes, double EncodeMs, double DecodeMs)
+/// the fastest encode and decode of the timed runs in milliseconds, and their medians.</summary>
+internal sealed record CodecMeasurement(
+    long ContentBytes, long StoredBytes, double EncodeMs, double DecodeMs, double EncodeMedianMs, double DecodeMedianMs)
 {
     /// <summary>How much smaller the stored object is than the content, in percent (negative when it is larger).</summary>
     public double SavedPercent => Percent(ContentBytes, StoredBytes);

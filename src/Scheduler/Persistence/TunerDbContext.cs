@@ -27,6 +27,7 @@ public sealed class TunerDbContext : DbContext
     public DbSet<LedgerMark> LedgerMarks => Set<LedgerMark>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<QueuedConfiguration> QueuedConfigurations => Set<QueuedConfiguration>();
 
     /// <summary>Schema <c>tuner</c>, one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity (Configurations/),
     /// snake_case names from <see cref="TunerDatabase.UseTunerPostgres(DbContextOptionsBuilder, string)"/>.</summary>

@@ -114,6 +114,42 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task QueueTrial_Returns202WithTheTypedValues_Or400NamingEachParameter_AndPatchChangesMaxTrials()
+    {
+        await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("api_queue"));
+        var id = await cluster.SubmitIdAsync(SweepTexts.Small(maxTrials: 2, parallelism: 3));
+
+        var queued = await cluster.Http.PostAsJsonAsync($"api/sweeps/{id}/trials",
+            new { @params = new { learning_rate = 0.01, batch_size = 64, hidden_units = 100 } });
+        var bad = await cluster.Http.PostAsJsonAsync($"api/sweeps/{id}/trials",
+            new { @params = new { learning_rate = 0.01, batch_size = "large" } });
+        var missing = await cluster.Http.PostAsJsonAsync("api/sweeps/999/trials", new { @params = new { learning_rate = 0.01 } });
+        var below = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { maxTrials = 1 });
+        var empty = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { });
+        var raised = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { maxTrials = 3 });
+
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        var trial = await TunerCluster.ReadAsync<QueuedTrial>(queued);
+        Assert.Equal(0, trial.Ahead);
+        Assert.Equal($"sweep {id} has no trials left for it within max_trials; raise max_trials (PATCH /api/sweeps/{id}) to evaluate it", Assert.Single(trial.Warnings));
+        Assert.Equal(["batch_size", "hidden_units", "learning_rate"], trial.Params.Keys.Order());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = Errors(await ProblemAsync(bad));
+        Assert.Equal(["params.batch_size", "params.hidden_units"], errors.Keys.Order());
+        Assert.Contains("is not inside", errors["params.batch_size"].Single());
+        Assert.Contains("has no value", errors["params.hidden_units"].Single());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, below.StatusCode);
+        Assert.Equal($"max_trials cannot be below the 2 trials sweep {id} already has, but got 1", Errors(await ProblemAsync(below))["maxTrials"].Single());
+        Assert.Equal("expected maxCostUsd, maxTrials or both", Errors(await ProblemAsync(empty))[""].Single());
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        Assert.Equal(3, (await TunerCluster.ReadAsync<SweepDetails>(raised)).MaxTrials);
+        var trials = await Eventually.GetAsync(async () => await cluster.TrialsAsync(id) is { Count: 3 } t ? t : null,
+            TimeSpan.FromSeconds(30), "the queued configuration as trial 2", cluster.Diagnostics);
+        Assert.Equal(100L, ((JsonElement)trials[2].Params["hidden_units"]).GetInt64());
+    }
+
+    [Fact]
     public async Task HangfireDashboard_Answers200Locally_WithoutShowingTheDatabaseConnectionString()
     {
         var connectionString = await postgres.CreateDatabaseAsync("api_hangfire");

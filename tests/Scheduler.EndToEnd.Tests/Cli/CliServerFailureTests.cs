@@ -23,11 +23,15 @@ public sealed class CliServerFailureTests(PostgresServerFixture postgres)
         var budget = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--max-cost-usd", "5", "--server", server);
         var badBudget = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--max-cost-usd", "-5", "--server", server);
         var checkpoint = await TunerCommand.RunAsync(new Dictionary<string, string>(), "checkpoint", "999", "1", "--server", server);
+        var trials = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--max-trials", "50", "--server", server);
+        var nothing = await TunerCommand.RunAsync(new Dictionary<string, string>(), "budget", "999", "--server", server);
 
         FailsClearly.Assert(status, ExitCodes.NotFound, $"no sweep 999 at {server}");
         FailsClearly.Assert(cost, ExitCodes.NotFound, $"no sweep 999 at {server}");
         FailsClearly.Assert(budget, ExitCodes.NotFound, $"no sweep 999 at {server}");
         FailsClearly.Assert(checkpoint, ExitCodes.NotFound, $"there is no sweep with id 999 (at {server})");
+        FailsClearly.Assert(trials, ExitCodes.NotFound, $"no sweep 999 at {server}");
+        FailsClearly.Assert(nothing, ExitCodes.BadInput, "give --max-cost-usd, --max-trials or both");
         FailsClearly.Assert(badBudget, ExitCodes.BadInput, "--max-cost-usd must be dollars greater than 0 and at most 10,000,000, like 25 or 2.50, but got '-5'");
         var line = FailsClearly.Assert(cancel, ExitCodes.NotFound, $"no sweep 999 at {server}");
         Assert.Contains("`tuner status` lists the sweeps there", line);

@@ -60,7 +60,7 @@ public sealed class KillAndTerminateTests(PostgresServerFixture postgres, ITestO
         SweepAssertions.EveryTrialEndedForAStatedReason(trials);
         SweepAssertions.NoEpochTrainedTwiceBeyondItsCheckpoint(trials);
         SweepAssertions.RetentionKeptOnlyBestCheckpoints(sweep, trials, cluster.CheckpointRoot, created.Id);
-        await SweepAssertions.BestCheckpointLoadsAsync(sweep, trials, cluster.CheckpointRoot);
+        await SweepAssertions.BestCheckpointLoadsAsync(sweep, trials, cluster.Http);
 
         var afterKill = trials.Single(t => t.Id == killed.Trial.Id);
         Assert.True(afterKill.LostRuns >= 1, "the killed trial's lost run was not counted");

@@ -55,7 +55,9 @@ internal static class SweepAssertions
         }
     }
 
-    public static async Task BestCheckpointLoadsAsync(SweepDetails sweep, IReadOnlyList<TrialView> trials, string checkpointRoot)
+    /// <summary>The best trial's checkpoint is on disk (compressed, as workers store it) and, downloaded through the API
+    /// as the workload wrote it, loads and scores well on held-out data.</summary>
+    public static async Task BestCheckpointLoadsAsync(SweepDetails sweep, IReadOnlyList<TrialView> trials, HttpClient api)
     {
         Assert.NotNull(sweep.Best);
         var best = trials.Single(t => t.Id == sweep.Best.TrialId);
@@ -63,11 +65,11 @@ internal static class SweepAssertions
         Assert.Equal(best.Reports.Max(r => r.Value), sweep.Best.Value);
         var path = new Uri(sweep.Best.CheckpointUri!).LocalPath;
         Assert.True(File.Exists(path), $"best checkpoint {path} is missing");
+        Assert.Equal("TUNERCZ"u8.ToArray(), File.ReadAllBytes(path)[..7]);
 
-        var store = new FileSystemCheckpointStore(checkpointRoot);
-        var key = Path.GetRelativePath(checkpointRoot, path).Replace(Path.DirectorySeparatorChar, '/');
-        await using var stream = await store.OpenReadAsync(key, CancellationToken.None);
-        Assert.NotNull(stream);
+        using var response = await api.GetAsync($"api/sweeps/{sweep.Id}/trials/{best.Number}/checkpoint");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await using var stream = await response.Content.ReadAsStreamAsync();
         var workload = BuiltInWorkloads.Find("mnist-mlp")!;
         var parameters = best.Params.ToDictionary(p => p.Key, p => ToValue(p.Value));
         var options = new Dictionary<string, object> { ["train_samples"] = 12000L, ["validation_samples"] = 1000L };

@@ -33,4 +33,7 @@ public static class SweepEventKinds
 
     /// <summary>Its budget was raised above what it has spent, and the paused sweep runs again.</summary>
     public const string BudgetRaised = "budget_raised";
+
+    /// <summary>Its budget.max_trials was changed; a completed sweep whose limit was raised continues.</summary>
+    public const string MaxTrialsChanged = "max_trials_changed";
 }

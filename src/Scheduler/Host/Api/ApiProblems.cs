@@ -13,8 +13,10 @@ public static class ApiProblems
         detail: $"sweep {id} is {state}; only a running or paused sweep can be cancelled",
         statusCode: StatusCodes.Status409Conflict);
 
-    public static ProblemHttpResult BudgetNotChangeable(long id, string state) => TypedResults.Problem(
-        title: "Sweep budget cannot be changed",
-        detail: $"sweep {id} is {state}; only a running or paused sweep's budget can be changed",
+    /// <param name="what">What cannot change ("budget", "max_trials").</param>
+    /// <param name="whose">Whose can, e.g. "a running or paused sweep's".</param>
+    public static ProblemHttpResult NotChangeable(long id, string state, string what, string whose) => TypedResults.Problem(
+        title: $"Sweep {what} cannot be changed",
+        detail: $"sweep {id} is {state}; only {whose} {what} can be changed",
         statusCode: StatusCodes.Status409Conflict);
 }

@@ -33,10 +33,14 @@ public static class SweepsApi
         sweeps.MapGet("{id:long}/events", EventsAsync).WithName("ListSweepEvents")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A sweep's events (scale decisions, preemptions, fallbacks) after the id given as ?after=, oldest first, at most 500");
+        sweeps.MapPost("{id:long}/trials", QueueTrialAsync).WithName("QueueTrial")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Queue a configuration for a running or paused sweep to evaluate before it asks its sampler again (Optuna's enqueue_trial)");
         sweeps.MapPatch("{id:long}", UpdateAsync).WithName("UpdateSweep")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Change a running or paused sweep's budget (max_cost_usd); a sweep paused at its limit runs again when the new limit is above what it spent");
+            .WithSummary("Change a sweep's budget: max_cost_usd (running or paused; a sweep paused at its limit runs again when the new limit is above what it spent) and max_trials (raising it on a completed sweep continues it)");
         sweeps.MapPost("{id:long}/cancel", CancelAsync).WithName("CancelSweep")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -98,19 +102,67 @@ public static class SweepsApi
         await queries.TrialPageAsync(id, after, limit, ct) is { } trials ? TypedResults.Ok(trials) : ApiProblems.SweepNotFound(id);
 
     public static async Task<Results<Ok<SweepDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, BudgetUpdate update, SweepBudgets budgets, SweepQueries queries, CancellationToken ct)
+        long id, SweepUpdate update, SweepBudgets budgets, SweepTrialLimits trialLimits, SweepQueries queries, IOptions<DefinitionLimits> limits,
+        CancellationToken ct)
     {
-        if (update.MaxCostUsd is not { } max || max <= 0 || max > CostLimit.MostUsd)
+        var problems = new Dictionary<string, string[]>();
+        if (update.MaxCostUsd is null && update.MaxTrials is null)
+            problems[""] = ["expected maxCostUsd, maxTrials or both"];
+        if (update.MaxCostUsd is { } usd && (usd <= 0 || usd > CostLimit.MostUsd))
+            problems["maxCostUsd"] = [$"expected dollars greater than 0 and at most {CostLimit.MostUsd:#,0}, got {usd.ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
+        if (update.MaxTrials is { } trials && (trials < 1 || trials > limits.Value.MaxTrials))
+            problems["maxTrials"] = [$"expected a whole number from 1 to {limits.Value.MaxTrials} (the operator's limit {DefinitionLimits.VariableFor("MAX_TRIALS")}), got {trials}"];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems, title: "The sweep update is invalid");
+
+        // max_trials first: raising it continues a Completed sweep, whose budget can then change too.
+        if (update.MaxTrials is { } maxTrials)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["maxCostUsd"] = [$"expected dollars greater than 0 and at most {CostLimit.MostUsd:#,0}, got {update.MaxCostUsd?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}"] },
-                title: "The sweep update is invalid");
+            var change = await trialLimits.SetLimitAsync(id, maxTrials, ct);
+            if (change is null) return ApiProblems.SweepNotFound(id);
+            if (change.Refusal is { } refusal)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maxTrials"] = [refusal] }, title: "The sweep update is invalid");
+            if (!change.Changed) return ApiProblems.NotChangeable(id, change.State.ToString(), "max_trials", "a running, paused or completed sweep's");
         }
 
-        var change = await budgets.SetLimitAsync(id, Math.Round(max, 6), ct);
-        if (change is null) return ApiProblems.SweepNotFound(id);
-        if (!change.Changed) return ApiProblems.BudgetNotChangeable(id, change.State.ToString());
+        if (update.MaxCostUsd is { } max)
+        {
+            var change = await budgets.SetLimitAsync(id, Math.Round(max, 6), ct);
+            if (change is null) return ApiProblems.SweepNotFound(id);
+            if (!change.Changed) return ApiProblems.NotChangeable(id, change.State.ToString(), "budget", "a running or paused sweep's");
+        }
+
         return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    public static async Task<Results<Accepted<QueuedTrial>, ValidationProblem, ProblemHttpResult>> QueueTrialAsync(
+        long id, QueueTrialRequest request, ConfigurationQueue configurations, CancellationToken ct)
+    {
+        if (request.Params is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["params"] = ["expected an object of parameter values"] }, title: "The configuration is invalid");
+
+        var result = await configurations.EnqueueAsync(id, System.Text.Json.JsonSerializer.SerializeToElement(request.Params), "api", ct);
+        if (result is null) return ApiProblems.SweepNotFound(id);
+        if (result.Problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                result.Problems.GroupBy(p => $"params.{p.Parameter}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                title: "The configuration does not fit the sweep's search space", detail: $"{result.Problems.Count} problem(s) found");
+        }
+
+        if (result.NotQueueable is { } state)
+        {
+            return TypedResults.Problem(title: "Sweep takes no configurations",
+                detail: state == Tuner.Core.Model.SweepState.Completed
+                    ? $"sweep {id} is Completed; raise its max_trials (PATCH /api/sweeps/{id} with maxTrials) to continue it, then queue configurations"
+                    : $"sweep {id} is {state}; only a running or paused sweep takes configurations",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var queued = result.Queued!;
+        var warnings = new List<string>();
+        if (result.Full) warnings.Add($"sweep {id} has no trials left for it within max_trials; raise max_trials (PATCH /api/sweeps/{id}) to evaluate it");
+        return TypedResults.Accepted($"/api/sweeps/{id}/trials",
+            new QueuedTrial(queued.Id, result.Values, result.Ahead, warnings));
     }
 
     public static async Task<Results<Accepted<SweepDetails>, ProblemHttpResult>> CancelAsync(

@@ -87,10 +87,10 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         return await ReadAsync<SweepCostReport>(response, $"reading the cost of sweep {id}", ct);
     }
 
-    /// <summary>Sets the sweep's spending limit (PATCH /api/sweeps/{id}); returns the sweep as it is now.</summary>
-    public async Task<SweepDetails> SetBudgetAsync(long id, decimal maxCostUsd, CancellationToken ct)
+    /// <summary>Sets the sweep's spending limit, its max_trials or both (PATCH /api/sweeps/{id}); returns the sweep as it is now.</summary>
+    public async Task<SweepDetails> SetBudgetAsync(long id, decimal? maxCostUsd, int? maxTrials, CancellationToken ct)
     {
-        using var content = JsonContent.Create(new BudgetUpdate(maxCostUsd), options: Json);
+        using var content = JsonContent.Create(new SweepUpdate(maxCostUsd, maxTrials), options: Json);
         using var response = await SendAsync(c => http.PatchAsync($"api/sweeps/{id}", content, c), ct);
         return await ReadSweepAsync(response, id, $"changing the budget of sweep {id}", ct);
     }

@@ -61,6 +61,8 @@ public static class TunerServices
         services.AddSingleton<CostLedger>();
         services.AddSingleton<SweepCosts>();
         services.AddSingleton<SweepBudgets>();
+        services.AddSingleton<SweepTrialLimits>();
+        services.AddSingleton<ConfigurationQueue>();
         services.AddSingleton<CostGroups>();
         services.AddSingleton<PoolTypeChoice>();
         services.AddSingleton<WebhookOutbox>();

@@ -469,6 +469,50 @@ namespace Tuner.Persistence.Migrations
                     b.ToTable("ledger_marks", "tuner");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.QueuedConfiguration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("params_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<long?>("TrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("trial_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queued_configurations");
+
+                    b.HasIndex("TrialId")
+                        .HasDatabaseName("ix_queued_configurations_trial_id");
+
+                    b.HasIndex("SweepId", "TrialId")
+                        .HasDatabaseName("ix_queued_configurations_sweep_id_trial_id");
+
+                    b.ToTable("queued_configurations", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
@@ -952,6 +996,24 @@ namespace Tuner.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_checkpoints_trials_trial_id");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.QueuedConfiguration", b =>
+                {
+                    b.HasOne("Tuner.Core.Model.Sweep", null)
+                        .WithMany()
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_queued_configurations_sweeps_sweep_id");
+
+                    b.HasOne("Tuner.Core.Model.Trial", "Trial")
+                        .WithMany()
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_queued_configurations_trials_trial_id");
+
+                    b.Navigation("Trial");
                 });
 
             modelBuilder.Entity("Tuner.Core.Model.Trial", b =>

@@ -103,8 +103,9 @@ public sealed class SweepOrchestrator(
         }
     }
 
-    /// <summary>Asks the sampler for trials while fewer than `parallelism` of the sweep's <paramref name="total"/>
-    /// trials are <paramref name="live"/> and fewer than `max_trials` exist; numbers follow on from the last.</summary>
+    /// <summary>Makes trials while fewer than `parallelism` of the sweep's <paramref name="total"/> trials are
+    /// <paramref name="live"/> and fewer than `max_trials` exist, numbered on from the last: first from its queued
+    /// configurations (<see cref="ConfigurationQueue"/>), oldest first, then from the sampler.</summary>
     private async Task<List<Trial>> FillAsync(TunerDbContext db, Sweep sweep, int total, int live, SweepPlan plan, CancellationToken ct)
     {
         var created = new List<Trial>();
@@ -114,12 +115,23 @@ public sealed class SweepOrchestrator(
         }
 
         var history = plan.Sampler.ReadsHistory ? (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList() : [];
+        var queued = new Queue<QueuedConfiguration>(await ConfigurationQueue.NextAsync(db, sweep.Id, AsksPerPass, ct));
         while (live < sweep.Parallelism && total < sweep.MaxTrials && created.Count < AsksPerPass)
         {
             var number = total;
-            var asked = clock.GetTimestamp();
-            var parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
-            metrics.SamplerAsked(plan.Definition.Sampler.Kind, clock.GetElapsedTime(asked));
+            var next = queued.TryDequeue(out var configuration) ? configuration : null;
+            IReadOnlyDictionary<string, object> parameters;
+            if (next is not null)
+            {
+                parameters = ParamsJson.Deserialize(next.ParamsJson, plan.Space);
+            }
+            else
+            {
+                var asked = clock.GetTimestamp();
+                parameters = plan.Sampler.Sample(new SamplingContext(plan.Space, plan.Direction, history, number));
+                metrics.SamplerAsked(plan.Definition.Sampler.Kind, clock.GetElapsedTime(asked));
+            }
+
             var trial = new Trial
             {
                 SweepId = sweep.Id,
@@ -130,6 +142,7 @@ public sealed class SweepOrchestrator(
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Trials.Add(trial);
+            if (next is not null) next.Trial = trial;
             total++;
             created.Add(trial);
             history.Add(new FrozenTrial(number, TrialState.Waiting, parameters, new Dictionary<int, double>(), null));

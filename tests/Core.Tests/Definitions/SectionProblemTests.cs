@@ -247,6 +247,30 @@ public sealed class SectionProblemTests
             new CheckpointSection(everyEpochs, keepBest, intervalSeconds is { } s ? TimeSpan.FromSeconds(s) : null), definition.Checkpoints);
     }
 
+    [Theory]
+    [InlineData("warm_start: { from_sweep: 12 }", 12L, WarmStartSection.DefaultBest)]
+    [InlineData("warm_start: { from_sweep: 3, best: 10 }", 3L, 10)]
+    public void Parse_ReadsWarmStart(string line, long fromSweep, int best)
+    {
+        var definition = DefinitionReading.Parse(DefinitionTexts.Minimal() + line + "\n").Definition!;
+
+        Assert.Equal(new WarmStartSection(fromSweep, best), definition.WarmStart);
+        Assert.Null(DefinitionReading.Parse(DefinitionTexts.Minimal()).Definition!.WarmStart);
+    }
+
+    [Theory]
+    [InlineData("warm_start: { best: 3 }", "warm_start.from_sweep")]
+    [InlineData("warm_start: { from_sweep: 0 }", "warm_start.from_sweep")]
+    [InlineData("warm_start: { from_sweep: last }", "warm_start.from_sweep")]
+    [InlineData("warm_start: { from_sweep: 3, best: 101 }", "warm_start.best")]
+    [InlineData("warm_start: { from_sweep: 3, prior: 0.5 }", "warm_start.prior")]
+    public void Parse_ReportsAWarmStartThatIsWrong_AtItsPath(string line, string path)
+    {
+        var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + line + "\n");
+
+        Assert.Equal(path, problem.Path);
+    }
+
     [Fact]
     public void Parse_ReportsAnIntervalThatIsNotADuration()
     {

@@ -114,10 +114,12 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task QueueTrial_Returns202WithTheTypedValues_Or400NamingEachParameter_AndPatchChangesMaxTrials()
+    public async Task QueueTrial_Returns202WithTheTypedValues_Or400NamingEachParameter_PatchChangesMaxTrials_AndAWarmStartNeedsItsSweep()
     {
         await using var cluster = await TunerCluster.StartAsync(await postgres.CreateDatabaseAsync("api_queue"));
         var id = await cluster.SubmitIdAsync(SweepTexts.Small(maxTrials: 2, parallelism: 3));
+        await Eventually.GetAsync(async () => await cluster.TrialsAsync(id) is { Count: 2 } t ? t : null,
+            TimeSpan.FromSeconds(30), "the sweep's first orchestration pass to make its two trials", cluster.Diagnostics);
 
         var queued = await cluster.Http.PostAsJsonAsync($"api/sweeps/{id}/trials",
             new { @params = new { learning_rate = 0.01, batch_size = 64, hidden_units = 100 } });
@@ -127,6 +129,7 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         var below = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { maxTrials = 1 });
         var empty = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { });
         var raised = await cluster.Http.PatchAsJsonAsync($"api/sweeps/{id}", new { maxTrials = 3 });
+        var coldStart = await cluster.SubmitAsync(SweepTexts.Small() + "\nwarm_start: { from_sweep: 999 }\n");
 
         Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
         var trial = await TunerCluster.ReadAsync<QueuedTrial>(queued);
@@ -142,6 +145,7 @@ public sealed class SweepsApiTests(PostgresServerFixture postgres)
         Assert.Equal(HttpStatusCode.BadRequest, below.StatusCode);
         Assert.Equal($"max_trials cannot be below the 2 trials sweep {id} already has, but got 1", Errors(await ProblemAsync(below))["maxTrials"].Single());
         Assert.Equal("expected maxCostUsd, maxTrials or both", Errors(await ProblemAsync(empty))[""].Single());
+        Assert.Equal("there is no sweep 999 to start from", Errors(await ProblemAsync(coldStart))["warm_start.from_sweep"].Single());
         Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
         Assert.Equal(3, (await TunerCluster.ReadAsync<SweepDetails>(raised)).MaxTrials);
         var trials = await Eventually.GetAsync(async () => await cluster.TrialsAsync(id) is { Count: 3 } t ? t : null,

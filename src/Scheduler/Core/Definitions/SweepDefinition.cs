@@ -15,4 +15,5 @@ public sealed record SweepDefinition(
     BudgetSection Budget,
     CheckpointSection Checkpoints,
     CapacitySection Capacity,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    WarmStartSection? WarmStart = null);

@@ -36,4 +36,7 @@ public static class SweepEventKinds
 
     /// <summary>Its budget.max_trials was changed; a completed sweep whose limit was raised continues.</summary>
     public const string MaxTrialsChanged = "max_trials_changed";
+
+    /// <summary>The sweep queued an earlier sweep's best configurations first (warm_start), with what was carried over and what was dropped.</summary>
+    public const string WarmStart = "warm_start";
 }

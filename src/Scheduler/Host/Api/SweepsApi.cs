@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Workloads;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
@@ -52,7 +53,7 @@ public static class SweepsApi
 
     public static async Task<Results<Created<SweepCreated>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, SweepSubmission submission, IOptions<DefinitionLimits> limits, CapacityAvailability capacity, IWorkloadCatalog workloads,
-        CancellationToken ct)
+        IDbContextFactory<Tuner.Persistence.TunerDbContext> contexts, CancellationToken ct)
     {
         var maxBytes = limits.Value.MaxDefinitionBytes;
         if (await RequestText.ReadAsync(request, maxBytes, ct) is not { } text)
@@ -71,6 +72,15 @@ public static class SweepsApi
         {
             return TypedResults.ValidationProblem(
                 parsed.ToValidationErrors(), title: "The sweep definition is invalid", detail: $"{parsed.Problems.Count} problem(s) found");
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await WarmStarts.ProblemAsync(db, parsed.Definition, ct) is { } problem)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["warm_start.from_sweep"] = [problem] }, title: "The sweep definition is invalid", detail: "1 problem(s) found");
+            }
         }
 
         var sweep = await submission.SubmitAsync(parsed.Definition, text, ct);

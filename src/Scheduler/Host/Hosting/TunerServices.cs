@@ -63,6 +63,7 @@ public static class TunerServices
         services.AddSingleton<SweepBudgets>();
         services.AddSingleton<SweepTrialLimits>();
         services.AddSingleton<ConfigurationQueue>();
+        services.AddSingleton<WarmStarts>();
         services.AddSingleton<CostGroups>();
         services.AddSingleton<PoolTypeChoice>();
         services.AddSingleton<WebhookOutbox>();

@@ -7,9 +7,10 @@ using Tuner.Core.Queueing;
 
 namespace Tuner.Scheduling.Sweeps;
 
-/// <summary>Stores a validated sweep and starts its first orchestration pass. A rejected definition stores nothing.
+/// <summary>Stores a validated sweep, with its warm start's configurations (<see cref="WarmStarts"/>), and starts its
+/// first orchestration pass. A rejected definition stores nothing.
 /// An unseeded sweep gets its seed here, once, so every process that plans it draws the same trials.</summary>
-public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, IJobQueue queue, TimeProvider clock)
+public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, IJobQueue queue, WarmStarts warmStarts, TimeProvider clock)
 {
     public async Task<Sweep> SubmitAsync(SweepDefinition definition, string definitionText, CancellationToken ct)
     {
@@ -32,8 +33,12 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
         };
         var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
         sweep.Pool = pool.Name;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Sweeps.Add(sweep);
         await db.SaveChangesAsync(ct);
+        await warmStarts.QueueAsync(db, sweep, definition, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         queue.EnqueueOrchestration(sweep.Id);
         return sweep;
     }

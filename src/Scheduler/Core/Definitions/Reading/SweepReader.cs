@@ -8,7 +8,7 @@ namespace Tuner.Core.Definitions.Reading;
 internal static partial class SweepReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels"];
+        ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels", "warm_start"];
 
     /// <param name="kinds">The workload kinds the catalog knows.</param>
     /// <param name="workload">What the catalog made of the document's workload reference (null: it has none).</param>
@@ -32,6 +32,7 @@ internal static partial class SweepReader
         var checkpoints = CheckpointReader.Read(document);
         var capacity = CapacityReader.Read(document, budget?.Parallelism ?? 1);
         var labels = LabelsReader.Read(document);
+        var warmStart = WarmStartReader.Read(document);
 
         SamplerReader.CheckAgainstSpace(document, sampler, space);
         if (problems.Count > 0 || name is null || fields.Section is null
@@ -40,7 +41,7 @@ internal static partial class SweepReader
             return null;
         }
 
-        return new SweepDefinition(name, fields.Section, objective, space, sampler, pruner, budget, checkpoints, capacity, labels);
+        return new SweepDefinition(name, fields.Section, objective, space, sampler, pruner, budget, checkpoints, capacity, labels, warmStart);
     }
 
     private static string? ReadName(MappingReader document)

@@ -28,6 +28,8 @@ public sealed class TunerDbContext : DbContext
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<QueuedConfiguration> QueuedConfigurations => Set<QueuedConfiguration>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
     /// <summary>Schema <c>tuner</c>, one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity (Configurations/),
     /// snake_case names from <see cref="TunerDatabase.UseTunerPostgres(DbContextOptionsBuilder, string)"/>.</summary>

@@ -26,8 +26,8 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            ["CancelSweep", "DownloadCheckpoint", "GetCostByGroup", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListSweepEvents", "ListSweeps", "ListTrials", "QueueTrial",
-             "SubmitSweep", "UpdateSweep", "UploadBundle"],
+            ["CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadCheckpoint", "GetCostByGroup", "GetSchedule", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "QueueTrial",
+             "SubmitSweep", "TriggerSchedule", "UpdateSchedule", "UpdateSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)
         {

@@ -116,6 +116,61 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         return name;
     }
 
+    public async Task<ScheduleView> CreateScheduleAsync(ScheduleCreate schedule, string fileName, CancellationToken ct)
+    {
+        using var content = JsonContent.Create(schedule, options: Json);
+        using var response = await SendAsync(c => http.PostAsync("api/schedules", content, c), ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new CliFailure(ExitCodes.BadInput, $"the schedule (template {fileName}) was rejected by the server: {problem.Summary}", problem.Errors);
+        }
+
+        return await ReadAsync<ScheduleView>(response, "creating the schedule", ct);
+    }
+
+    public async Task<IReadOnlyList<ScheduleView>> SchedulesAsync(CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync("api/schedules", c), ct);
+        return await ReadAsync<List<ScheduleView>>(response, "listing schedules", ct);
+    }
+
+    public async Task<ScheduleView> ScheduleAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync($"api/schedules/{Uri.EscapeDataString(name)}", c), ct);
+        await ThrowIfNoScheduleAsync(response, name, ct);
+        return await ReadAsync<ScheduleView>(response, $"reading schedule {name}", ct);
+    }
+
+    public async Task<ScheduleView> PauseScheduleAsync(string name, bool paused, CancellationToken ct)
+    {
+        using var content = JsonContent.Create(new ScheduleChange(paused), options: Json);
+        using var response = await SendAsync(c => http.PatchAsync($"api/schedules/{Uri.EscapeDataString(name)}", content, c), ct);
+        await ThrowIfNoScheduleAsync(response, name, ct);
+        return await ReadAsync<ScheduleView>(response, $"{(paused ? "pausing" : "resuming")} schedule {name}", ct);
+    }
+
+    public async Task DeleteScheduleAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.DeleteAsync($"api/schedules/{Uri.EscapeDataString(name)}", c), ct);
+        await ThrowIfNoScheduleAsync(response, name, ct);
+        if (!response.IsSuccessStatusCode) await ReadAsync<object>(response, $"deleting schedule {name}", ct);
+    }
+
+    public async Task<ScheduleRunView> TriggerScheduleAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.PostAsync($"api/schedules/{Uri.EscapeDataString(name)}/trigger", null, c), ct);
+        await ThrowIfNoScheduleAsync(response, name, ct);
+        return await ReadAsync<ScheduleRunView>(response, $"triggering schedule {name}", ct);
+    }
+
+    private async Task ThrowIfNoScheduleAsync(HttpResponseMessage response, string name, CancellationToken ct)
+    {
+        if (response.StatusCode != HttpStatusCode.NotFound) return;
+        var problem = await ApiProblem.ReadAsync(response, ct);
+        throw new CliFailure(ExitCodes.NotFound, $"no schedule '{name}' at {server} ({problem.Summary}); `tuner schedule list` lists the schedules there");
+    }
+
     private async Task ThrowIfNoSweepAsync(HttpResponseMessage response, long id, CancellationToken ct)
     {
         if (response.StatusCode != HttpStatusCode.NotFound) return;

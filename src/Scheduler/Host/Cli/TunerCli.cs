@@ -19,6 +19,7 @@ public static class TunerCli
             CancelCommand.Create(),
             CostCommand.Create(),
             CheckpointCommand.Create(),
+            ScheduleCommand.Create(),
             BudgetCommand.Create(),
             TrainCommand.Create(),
         };

@@ -64,6 +64,7 @@ public static class ServerHost
         app.MapSweepsApi();
         app.MapCostApi();
         app.MapCheckpointsApi();
+        app.MapSchedulesApi();
         app.MapBundlesApi();
         app.MapTunerDashboard();
         return app;

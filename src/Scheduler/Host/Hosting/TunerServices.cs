@@ -1,3 +1,4 @@
+using Tuner.Scheduling.Schedules;
 using Microsoft.Extensions.Options;
 using Tuner.Core.Definitions;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,9 @@ public static class TunerServices
         services.AddSingleton<SweepPlans>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(s => s.GetRequiredService<JobQueue>());
+        services.AddSingleton<IRecurringSchedules, HangfireSchedules>();
+        services.AddSingleton<ScheduleRegistry>();
+        services.AddSingleton<ScheduleFiring>();
         services.AddSingleton<CheckpointJanitor>();
         services.AddSingleton<KeptCheckpointStorage>();
         services.AddSingleton<TrialLeases>();

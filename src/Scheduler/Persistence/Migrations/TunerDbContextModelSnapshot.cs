@@ -513,6 +513,105 @@ namespace Tuner.Persistence.Migrations
                     b.ToTable("queued_configurations", "tuner");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.Schedule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cron");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<string>("TemplateText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("template_text");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedules");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schedules_name");
+
+                    b.ToTable("schedules", "tuner");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.ScheduleRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RunDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<long?>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedule_runs");
+
+                    b.HasIndex("SweepId")
+                        .HasDatabaseName("ix_schedule_runs_sweep_id");
+
+                    b.HasIndex("ScheduleId", "Id")
+                        .HasDatabaseName("ix_schedule_runs_schedule_id_id");
+
+                    b.ToTable("schedule_runs", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.Sweep", b =>
                 {
                     b.Property<long>("Id")
@@ -1014,6 +1113,22 @@ namespace Tuner.Persistence.Migrations
                         .HasConstraintName("fk_queued_configurations_trials_trial_id");
 
                     b.Navigation("Trial");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.ScheduleRun", b =>
+                {
+                    b.HasOne("Tuner.Core.Model.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_runs_schedules_schedule_id");
+
+                    b.HasOne("Tuner.Core.Model.Sweep", null)
+                        .WithMany()
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_schedule_runs_sweeps_sweep_id");
                 });
 
             modelBuilder.Entity("Tuner.Core.Model.Trial", b =>

@@ -1,0 +1,25 @@
+namespace Tuner.Core.Model;
+
+/// <summary>
+/// A recurring sweep (nightly retraining): at each occurrence of <see cref="Cron"/> in <see cref="TimeZone"/>, a new
+/// sweep is made from <see cref="TemplateText"/> with the run's placeholders filled in ({run_date}, {run_id}).
+/// Hangfire's recurring job "schedule-NAME" drives it; a firing while the previous run still runs is skipped.
+/// </summary>
+public sealed class Schedule
+{
+    public long Id { get; set; }
+
+    /// <summary>Unique; names the Hangfire recurring job.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>A cron expression of five fields (minute precision), or six with seconds first.</summary>
+    public required string Cron { get; set; }
+
+    /// <summary>An IANA time zone name, such as Europe/Paris; the cron runs on its wall clock, daylight saving included.</summary>
+    public required string TimeZone { get; set; }
+
+    /// <summary>The sweep definition each run is made from, with its placeholders.</summary>
+    public required string TemplateText { get; set; }
+    public bool Paused { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

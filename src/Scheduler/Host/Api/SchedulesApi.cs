@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Model;
+using Tuner.Persistence;
+using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduling.Schedules;
+
+namespace Tuner.Scheduler.Api;
+
+/// <summary>REST endpoints for schedules (recurring sweeps): create, list, get, pause or resume, delete, and fire now.</summary>
+public static class SchedulesApi
+{
+    private const int RunsShown = 50;
+
+    public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
+    {
+        var schedules = app.MapGroup("api/schedules").WithTags("Schedules");
+        schedules.MapPost("", CreateAsync).WithName("CreateSchedule")
+            .WithSummary("Create a schedule: a sweep made from a template at every occurrence of a cron expression in a time zone");
+        schedules.MapGet("", ListAsync).WithName("ListSchedules").WithSummary("Every schedule, by name, with its latest runs");
+        schedules.MapGet("{name}", GetAsync).WithName("GetSchedule").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A schedule with its next firing and latest runs");
+        schedules.MapPatch("{name}", ChangeAsync).WithName("UpdateSchedule").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Pause or resume a schedule");
+        schedules.MapDelete("{name}", DeleteAsync).WithName("DeleteSchedule").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a schedule (its sweeps stay)");
+        schedules.MapPost("{name}/trigger", TriggerAsync).WithName("TriggerSchedule").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Fire a schedule now, as its time would (skipped while its previous run still runs)");
+        schedules.ProducesValidationProblem();
+        return app;
+    }
+
+    public static async Task<Results<Created<ScheduleView>, ValidationProblem>> CreateAsync(
+        ScheduleCreate request, ScheduleRegistry registry, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
+    {
+        var (schedule, problems) = await registry.CreateAsync(new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template), ct);
+        if (schedule is null)
+        {
+            return TypedResults.ValidationProblem(
+                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                title: "The schedule is invalid", detail: $"{problems.Count} problem(s) found");
+        }
+
+        return TypedResults.Created($"/api/schedules/{schedule.Name}", (await ViewAsync(contexts, schedule.Name, clock, ct))!);
+    }
+
+    public static async Task<Ok<List<ScheduleView>>> ListAsync(IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await db.Schedules.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+        var views = new List<ScheduleView>();
+        foreach (var name in names) views.Add((await ViewAsync(contexts, name, clock, ct))!);
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> GetAsync(
+        string name, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct) =>
+        await ViewAsync(contexts, name, clock, ct) is { } view ? TypedResults.Ok(view) : NotFound(name);
+
+    public static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string name, ScheduleChange change, ScheduleRegistry registry, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
+    {
+        if (change.Paused is not { } paused)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paused"] = ["expected true (pause) or false (resume)"] }, title: "The schedule change is invalid");
+        if (await registry.SetPausedAsync(name, paused, ct) is null) return NotFound(name);
+        return TypedResults.Ok((await ViewAsync(contexts, name, clock, ct))!);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string name, ScheduleRegistry registry, CancellationToken ct) =>
+        await registry.DeleteAsync(name, ct) ? TypedResults.NoContent() : NotFound(name);
+
+    public static async Task<Results<Accepted<ScheduleRunView>, ProblemHttpResult>> TriggerAsync(
+        string name, ScheduleFiring firing, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var id = await db.Schedules.Where(s => s.Name == name).Select(s => (long?)s.Id).SingleOrDefaultAsync(ct);
+        if (id is null || await firing.FireAsync(id.Value, "triggered through the API", ct) is not { } run) return NotFound(name);
+        return TypedResults.Accepted($"/api/schedules/{name}", RunView(run));
+    }
+
+    private static async Task<ScheduleView?> ViewAsync(IDbContextFactory<TunerDbContext> contexts, string name, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (schedule is null) return null;
+        var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.ScheduleId == schedule.Id).OrderByDescending(r => r.Id).Take(RunsShown).ToListAsync(ct);
+        return new ScheduleView(schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
+            schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
+            schedule.TemplateText, [.. runs.Select(RunView)]);
+    }
+
+    private static ScheduleRunView RunView(ScheduleRun run) =>
+        new(run.Id, run.FiredAt, run.RunDate, run.Outcome.ToString(), run.SweepId, run.Message);
+
+    private static ProblemHttpResult NotFound(string name) => TypedResults.Problem(
+        title: "Schedule not found", detail: $"there is no schedule named '{name}'", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Definitions;
+using Tuner.Core.Model;
+using Tuner.Core.Queueing;
+using Tuner.Core.Schedules;
+using Tuner.Core.Workloads;
+using Tuner.Persistence;
+
+namespace Tuner.Scheduling.Schedules;
+
+/// <summary>What a schedule is asked to be: its name, cron expression, time zone and sweep template.</summary>
+public sealed record ScheduleRequest(string? Name, string? Cron, string? TimeZone, string? Template);
+
+/// <summary>
+/// Makes, pauses, resumes and deletes schedules, keeping each one's Hangfire recurring job in step
+/// (<see cref="IRecurringSchedules"/>). A schedule is checked whole before it is stored: its name, its cron expression
+/// and time zone (<see cref="ScheduleCalendar"/>), and its template, filled with a sample run's placeholders and parsed
+/// as any definition, so a template that could never start a sweep is refused now, not at 2 a.m.
+/// </summary>
+public sealed partial class ScheduleRegistry(
+    IDbContextFactory<TunerDbContext> contexts, IRecurringSchedules recurring, IWorkloadCatalog workloads, TimeProvider clock)
+{
+    /// <returns>The schedule, or every problem (field, message) when it is refused; a taken name is a problem of "name".</returns>
+    public async Task<(Schedule? Schedule, IReadOnlyList<(string Field, string Message)> Problems)> CreateAsync(ScheduleRequest request, CancellationToken ct)
+    {
+        var problems = await ProblemsAsync(request, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (problems.Count == 0 && await db.Schedules.AnyAsync(s => s.Name == request.Name, ct))
+            problems.Add(("name", $"there is already a schedule named '{request.Name}'"));
+        if (problems.Count > 0) return (null, problems);
+
+        var schedule = new Schedule
+        {
+            Name = request.Name!, Cron = request.Cron!.Trim(), TimeZone = request.TimeZone!, TemplateText = request.Template!, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Schedules.Add(schedule);
+        await db.SaveChangesAsync(ct);
+        recurring.Register(schedule);
+        return (schedule, []);
+    }
+
+    /// <summary>Pauses (no firing until resumed) or resumes the schedule; null when there is none.</summary>
+    public async Task<Schedule?> SetPausedAsync(string name, bool paused, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (schedule is null) return null;
+        schedule.Paused = paused;
+        await db.SaveChangesAsync(ct);
+        recurring.Register(schedule);
+        return schedule;
+    }
+
+    /// <summary>Deletes the schedule and its runs' records (their sweeps stay); false when there is none.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var deleted = await db.Schedules.Where(s => s.Name == name).ExecuteDeleteAsync(ct);
+        if (deleted == 1) recurring.Remove(name);
+        return deleted == 1;
+    }
+
+    private async Task<List<(string, string)>> ProblemsAsync(ScheduleRequest request, CancellationToken ct)
+    {
+        var problems = new List<(string, string)>();
+        if (request.Name is not { } name || !NamePattern().IsMatch(name))
+            problems.Add(("name", $"expected 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, got '{request.Name}'"));
+        if (request.Cron is null) problems.Add(("cron", "expected a cron expression, such as '0 2 * * *'"));
+        if (request.TimeZone is null) problems.Add(("timeZone", "expected an IANA time zone name, such as UTC or Europe/Paris"));
+        if (request.Cron is not null && request.TimeZone is not null) problems.AddRange(ScheduleCalendar.Problems(request.Cron, request.TimeZone));
+        if (request.Template is null)
+        {
+            problems.Add(("template", "expected a sweep definition (YAML or JSON), with {run_date} and {run_id} where each run differs"));
+        }
+        else
+        {
+            var sample = ScheduleTemplate.Fill(request.Template, "2000-01-01", 1);
+            var parsed = await SweepDefinitionParser.ParseAsync(sample, workloads, ct);
+            problems.AddRange(parsed.Problems.Select(p => (p.Path.Length == 0 ? "template" : $"template.{p.Path}", p.Line is { } line ? $"{p.Message} (line {line})" : p.Message)));
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,113 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Tuner.Core.Model;
+using Tuner.Core.Workloads;
+using Tuner.Persistence;
+using Tuner.Scheduler.Tests.Support;
+using Tuner.Scheduling.Schedules;
+using Tuner.Scheduling.Sweeps;
+using Tuner.TestSupport.Postgres;
+
+namespace Tuner.Scheduler.Tests.Schedules;
+
+/// <summary>Schedules on real PostgreSQL and Hangfire storage, fired through an injected clock (no waiting for 2 a.m.):
+/// checked whole when made, one Hangfire recurring job each, a run's placeholders filled, one run at a time.</summary>
+[Collection("postgres")]
+public sealed class ScheduleTests(PostgresServerFixture postgres)
+{
+    private const string Template = """
+        name: nightly-{run_id}
+        workload: { kind: mnist-mlp, max_epochs: 2, train_samples: 1000, validation_samples: 200 }
+        objective: { metric: val_accuracy, direction: maximize }
+        space:
+          learning_rate: { type: float, low: 1.0e-4, high: 1.0e-1, log: true }
+        sampler: { kind: random, seed: 5 }
+        budget: { max_trials: 2, parallelism: 1 }
+        labels: { data: "mnist/{run_date}" }
+        """;
+
+    [Fact]
+    public async Task Create_RefusesABadCronTimeZoneOrTemplate_NamingEach_AndATakenName()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_problems");
+        var registry = harness.Get<ScheduleRegistry>();
+
+        var (none, problems) = await registry.CreateAsync(
+            new ScheduleRequest("nightly", "every night", "Mars/Olympus", Template.Replace("max_trials: 2", "max_trials: 0")), CancellationToken.None);
+        var (first, _) = await registry.CreateAsync(new ScheduleRequest("nightly", "0 2 * * *", "Europe/Paris", Template), CancellationToken.None);
+        var (second, taken) = await registry.CreateAsync(new ScheduleRequest("nightly", "0 3 * * *", "UTC", Template), CancellationToken.None);
+
+        Assert.Null(none);
+        Assert.Equal(["cron", "template.budget.max_trials", "timeZone"], problems.Select(p => p.Field).Order());
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal([("name", "there is already a schedule named 'nightly'")], taken);
+    }
+
+    [Fact]
+    public async Task ASchedule_IsOneHangfireRecurringJob_InItsTimeZone_GoneWhilePaused_AndWhenDeleted()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_jobs");
+        var registry = harness.Get<ScheduleRegistry>();
+
+        await registry.CreateAsync(new ScheduleRequest("nightly", "30 2 * * *", "Europe/Paris", Template), CancellationToken.None);
+        var registered = Single(harness);
+        harness.Get<IRecurringJobManager>().Trigger("schedule-nightly");
+        var enqueued = harness.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs("orchestrator", 0, 10);
+        await registry.SetPausedAsync("nightly", true, CancellationToken.None);
+        var paused = RecurringJobs(harness);
+        await registry.SetPausedAsync("nightly", false, CancellationToken.None);
+        var resumed = Single(harness);
+        await registry.DeleteAsync("nightly", CancellationToken.None);
+
+        Assert.Equal(("schedule-nightly", "30 2 * * *", "Europe/Paris"), (registered.Id, registered.Cron, registered.TimeZoneId));
+        // Fired, it runs where orchestration runs: on `tuner server`'s orchestrator queue.
+        Assert.Equal(typeof(Tuner.Jobs.ScheduleJob), Assert.Single(enqueued).Value.Job.Type);
+        Assert.Empty(paused);
+        Assert.Equal("schedule-nightly", resumed.Id);
+        Assert.Empty(RecurringJobs(harness));
+    }
+
+    [Fact]
+    public async Task Firing_FillsTheRunsPlaceholders_SkipsWhileThePreviousRunRuns_AndStartsAgainOnceItEnds()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_firing");
+        var (schedule, _) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("nightly", "30 0 * * *", "Europe/Paris", Template), CancellationToken.None);
+        // 23:30 UTC on 1 December is 00:30 on 2 December in Paris: the run's date is the schedule's.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 23, 30, 0, TimeSpan.Zero));
+        var firing = new ScheduleFiring(harness.Get<IDbContextFactory<TunerDbContext>>(), harness.Get<SweepSubmission>(),
+            harness.Get<IWorkloadCatalog>(), clock, NullLogger<ScheduleFiring>.Instance);
+
+        var first = await firing.FireAsync(schedule!.Id, "fired on schedule", CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(1));
+        var second = await firing.FireAsync(schedule.Id, "fired on schedule", CancellationToken.None);
+        await using (var db = await harness.DbAsync())
+        {
+            await db.Sweeps.Where(s => s.Id == first!.SweepId).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Completed));
+        }
+
+        var third = await firing.FireAsync(schedule.Id, "triggered through the API", CancellationToken.None);
+
+        Assert.Equal((ScheduleRunOutcome.Started, "2026-12-02"), (first!.Outcome, first.RunDate));
+        var sweep = await harness.SweepAsync(first.SweepId!.Value);
+        Assert.Equal($"nightly-{first.Id}", sweep.Name);
+        Assert.Contains("mnist/2026-12-02", sweep.LabelsJson);
+        Assert.Equal((ScheduleRunOutcome.Skipped, (long?)null), (second!.Outcome, second.SweepId));
+        Assert.Equal($"fired on schedule: skipped, the previous run (run {first.Id}, sweep {first.SweepId}) is still running", second.Message);
+        Assert.Equal((ScheduleRunOutcome.Started, "2026-12-03"), (third!.Outcome, third.RunDate));
+        Assert.Equal($"nightly-{third.Id}", (await harness.SweepAsync(third.SweepId!.Value)).Name);
+        Assert.Null(await firing.FireAsync(schedule.Id + 1000, "fired on schedule", CancellationToken.None));
+    }
+
+    private static RecurringJobDto Single(SchedulerHarness harness) => Assert.Single(RecurringJobs(harness));
+
+    private static List<RecurringJobDto> RecurringJobs(SchedulerHarness harness)
+    {
+        using var connection = harness.Get<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs();
+    }
+}

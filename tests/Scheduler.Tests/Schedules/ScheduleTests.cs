@@ -103,6 +103,40 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
         Assert.Null(await firing.FireAsync(schedule.Id + 1000, "fired on schedule", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task WithWarmStartBest_EachRunStartsFromThePreviousRunsBest()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_warm");
+        var (schedule, _) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template, WarmStartBest: 1), CancellationToken.None);
+        var firing = harness.Get<ScheduleFiring>();
+
+        var first = await firing.FireAsync(schedule!.Id, "fired on schedule", CancellationToken.None);
+        // The first night runs its two trials, one at a time; trial 1 is the best.
+        foreach (var (number, value) in new[] { (0, 0.5), (1, 0.9) })
+        {
+            await harness.OrchestrateAsync(first!.SweepId!.Value);
+            await using var db = await harness.DbAsync();
+            await db.Trials.Where(t => t.SweepId == first.SweepId && t.Number == number)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TrialStatus.Complete).SetProperty(t => t.Value, value));
+        }
+
+        await harness.OrchestrateAsync(first!.SweepId!.Value);
+        Assert.Equal(SweepState.Completed, (await harness.SweepAsync(first.SweepId.Value)).State);
+        var second = await firing.FireAsync(schedule.Id, "fired on schedule", CancellationToken.None);
+        await harness.OrchestrateAsync(second!.SweepId!.Value);
+
+        await using var check = await harness.DbAsync();
+        var best = await check.Trials.AsNoTracking().SingleAsync(t => t.SweepId == first!.SweepId && t.Number == 1);
+        var queued = await check.QueuedConfigurations.AsNoTracking().SingleAsync(q => q.SweepId == second!.SweepId);
+        Assert.Equal($"warm start: sweep {first!.SweepId} trial #1", queued.Source);
+        var firstTrial = (await harness.TrialsAsync(second!.SweepId!.Value)).First();
+        Assert.Equal(
+            System.Text.Json.JsonDocument.Parse(best.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble(),
+            System.Text.Json.JsonDocument.Parse(firstTrial.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble());
+        Assert.Empty(await check.QueuedConfigurations.AsNoTracking().Where(q => q.SweepId == first.SweepId).ToListAsync());
+    }
+
     private static RecurringJobDto Single(SchedulerHarness harness) => Assert.Single(RecurringJobs(harness));
 
     private static List<RecurringJobDto> RecurringJobs(SchedulerHarness harness)

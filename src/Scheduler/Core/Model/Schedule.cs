@@ -20,6 +20,9 @@ public sealed class Schedule
 
     /// <summary>The sweep definition each run is made from, with its placeholders.</summary>
     public required string TemplateText { get; set; }
+    /// <summary>When set, each run starts from the previous started run's best this many configurations (its
+    /// warm_start, unless the template names one); null: each run starts from its sampler alone.</summary>
+    public int? WarmStartBest { get; set; }
     public bool Paused { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -47,15 +47,16 @@ internal static class ScheduleCommand
         var file = new Argument<FileInfo>("template") { Description = "The sweep definition each run is made from (YAML or JSON), with {run_date} and {run_id}" };
         var cron = new Option<string>("--cron") { Description = "When it fires: five cron fields, e.g. '0 2 * * *' for 02:00 every day", Required = true };
         var zone = new Option<string>("--time-zone") { Description = "The IANA time zone of the cron's wall clock", DefaultValueFactory = _ => "UTC" };
+        var warm = PositiveNumbers.Optional("--warm-start-best", "Each run starts from the previous run's best N configurations (unless the template has its own warm_start)");
         var server = CommonOptions.Server();
-        var command = new Command("create", "Create a schedule from a sweep template") { name, file, cron, zone, server };
+        var command = new Command("create", "Create a schedule from a sweep template") { name, file, cron, zone, warm, server };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var text = await DefinitionFile.ReadAsync(path, ct);
             using var client = Client(parse, server);
             text = await LocalDefinition.PrepareAsync(text, path.DirectoryName!, client.UploadBundleAsync, ct);
-            var schedule = await client.CreateScheduleAsync(new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text), path.Name, ct);
+            var schedule = await client.CreateScheduleAsync(new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text, parse.GetValue(warm)), path.Name, ct);
             Console.WriteLine($"schedule {schedule.Name} created: {Line(schedule)}");
             return 0;
         });

@@ -553,6 +553,10 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("time_zone");
 
+                    b.Property<int?>("WarmStartBest")
+                        .HasColumnType("integer")
+                        .HasColumnName("warm_start_best");
+
                     b.HasKey("Id")
                         .HasName("pk_schedules");
 

@@ -36,7 +36,7 @@ public sealed class ScheduleFiring(
         var now = clock.GetUtcNow();
         var run = new ScheduleRun { ScheduleId = schedule.Id, FiredAt = now, RunDate = ScheduleCalendar.DateOf(now, schedule.TimeZone), Message = trigger };
         db.ScheduleRuns.Add(run);
-        var previous = await db.ScheduleRuns.Where(r => r.ScheduleId == schedule.Id && r.SweepId != null)
+        var previous = await db.ScheduleRuns.Where(r => r.ScheduleId == schedule.Id && r.SweepId != null && r.Outcome == ScheduleRunOutcome.Started)
             .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.SweepId }).FirstOrDefaultAsync(ct);
         if (previous is not null && await db.Sweeps.AnyAsync(s => s.Id == previous.SweepId && Live.Contains(s.State), ct))
         {
@@ -51,9 +51,16 @@ public sealed class ScheduleFiring(
         await db.SaveChangesAsync(ct);
         var text = ScheduleTemplate.Fill(schedule.TemplateText, run.RunDate, run.Id);
         var parsed = await SweepDefinitionParser.ParseAsync(text, workloads, ct);
-        var problem = parsed.Definition is null
+        var definition = parsed.Definition;
+        if (definition is { WarmStart: null } && schedule.WarmStartBest is { } best && previous?.SweepId is { } previousSweep)
+        {
+            // The template names no warm start of its own: start from the previous run's best.
+            definition = definition with { WarmStart = new WarmStartSection(previousSweep, best) };
+        }
+
+        var problem = definition is null
             ? string.Join("; ", parsed.Problems.Select(p => p.ToString()))
-            : await WarmStarts.ProblemAsync(db, parsed.Definition, ct);
+            : await WarmStarts.ProblemAsync(db, definition, ct);
         if (problem is not null)
         {
             run.Outcome = ScheduleRunOutcome.Failed;
@@ -61,7 +68,7 @@ public sealed class ScheduleFiring(
         }
         else
         {
-            var sweep = await submission.SubmitAsync(parsed.Definition!, text, ct);
+            var sweep = await submission.SubmitAsync(definition!, text, ct);
             run.Outcome = ScheduleRunOutcome.Started;
             run.SweepId = sweep.Id;
         }

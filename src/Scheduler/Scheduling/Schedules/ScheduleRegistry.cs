@@ -10,7 +10,8 @@ using Tuner.Persistence;
 namespace Tuner.Scheduling.Schedules;
 
 /// <summary>What a schedule is asked to be: its name, cron expression, time zone and sweep template.</summary>
-public sealed record ScheduleRequest(string? Name, string? Cron, string? TimeZone, string? Template);
+/// <param name="WarmStartBest">Each run starts from the previous run's best this many configurations (1-100); null: none.</param>
+public sealed record ScheduleRequest(string? Name, string? Cron, string? TimeZone, string? Template, int? WarmStartBest = null);
 
 /// <summary>
 /// Makes, pauses, resumes and deletes schedules, keeping each one's Hangfire recurring job in step
@@ -32,7 +33,8 @@ public sealed partial class ScheduleRegistry(
 
         var schedule = new Schedule
         {
-            Name = request.Name!, Cron = request.Cron!.Trim(), TimeZone = request.TimeZone!, TemplateText = request.Template!, CreatedAt = clock.GetUtcNow(),
+            Name = request.Name!, Cron = request.Cron!.Trim(), TimeZone = request.TimeZone!, TemplateText = request.Template!,
+            WarmStartBest = request.WarmStartBest, CreatedAt = clock.GetUtcNow(),
         };
         db.Schedules.Add(schedule);
         await db.SaveChangesAsync(ct);
@@ -69,6 +71,8 @@ public sealed partial class ScheduleRegistry(
         if (request.Cron is null) problems.Add(("cron", "expected a cron expression, such as '0 2 * * *'"));
         if (request.TimeZone is null) problems.Add(("timeZone", "expected an IANA time zone name, such as UTC or Europe/Paris"));
         if (request.Cron is not null && request.TimeZone is not null) problems.AddRange(ScheduleCalendar.Problems(request.Cron, request.TimeZone));
+        if (request.WarmStartBest is < 1 or > WarmStartSection.MostBest)
+            problems.Add(("warmStartBest", $"expected a whole number from 1 to {WarmStartSection.MostBest}, got {request.WarmStartBest}"));
         if (request.Template is null)
         {
             problems.Add(("template", "expected a sweep definition (YAML or JSON), with {run_date} and {run_id} where each run differs"));

@@ -104,6 +104,40 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task WithOverlapQueue_AFiringWaitsForThePreviousRun_OneAtMost_AndAReconcilerPassStartsIt()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_queue");
+        var (schedule, _) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template, Overlap: "queue"), CancellationToken.None);
+        var firing = harness.Get<ScheduleFiring>();
+
+        var first = await firing.FireAsync(schedule!.Id, "fired on schedule", CancellationToken.None);
+        var queued = await firing.FireAsync(schedule.Id, "fired on schedule", CancellationToken.None);
+        var skipped = await firing.FireAsync(schedule.Id, "fired on schedule", CancellationToken.None);
+        await firing.StartQueuedAsync(CancellationToken.None);
+        var stillWaiting = await RunAsync(harness, queued!.Id);
+        await using (var db = await harness.DbAsync())
+        {
+            await db.Sweeps.Where(s => s.Id == first!.SweepId).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SweepState.Cancelled));
+        }
+
+        await harness.CreateReconciler().ReconcileAsync(CancellationToken.None);
+        var started = await RunAsync(harness, queued.Id);
+
+        Assert.Equal(ScheduleRunOutcome.Queued, queued.Outcome);
+        Assert.Equal($"fired on schedule: queued, the previous run (run {first!.Id}, sweep {first.SweepId}) is still running", queued.Message);
+        Assert.Equal(ScheduleRunOutcome.Skipped, skipped!.Outcome);
+        Assert.Equal($"fired on schedule: skipped, run {queued.Id} already waits behind it", skipped.Message);
+        Assert.Equal(ScheduleRunOutcome.Queued, stillWaiting.Outcome);
+        Assert.Equal(ScheduleRunOutcome.Started, started.Outcome);
+        Assert.Equal($"nightly-{queued.Id}", (await harness.SweepAsync(started.SweepId!.Value)).Name);
+        Assert.EndsWith("; started when the previous run ended", started.Message);
+        var (_, badOverlap) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("other", "0 2 * * *", "UTC", Template, Overlap: "later"), CancellationToken.None);
+        Assert.Equal([("overlap", "expected skip or queue, got 'later'")], badOverlap);
+    }
+
+    [Fact]
     public async Task WithWarmStartBest_EachRunStartsFromThePreviousRunsBest()
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_warm");
@@ -135,6 +169,12 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
             System.Text.Json.JsonDocument.Parse(best.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble(),
             System.Text.Json.JsonDocument.Parse(firstTrial.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble());
         Assert.Empty(await check.QueuedConfigurations.AsNoTracking().Where(q => q.SweepId == first.SweepId).ToListAsync());
+    }
+
+    private static async Task<ScheduleRun> RunAsync(SchedulerHarness harness, long id)
+    {
+        await using var db = await harness.DbAsync();
+        return await db.ScheduleRuns.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
     private static RecurringJobDto Single(SchedulerHarness harness) => Assert.Single(RecurringJobs(harness));

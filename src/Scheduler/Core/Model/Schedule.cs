@@ -3,7 +3,8 @@ namespace Tuner.Core.Model;
 /// <summary>
 /// A recurring sweep (nightly retraining): at each occurrence of <see cref="Cron"/> in <see cref="TimeZone"/>, a new
 /// sweep is made from <see cref="TemplateText"/> with the run's placeholders filled in ({run_date}, {run_id}).
-/// Hangfire's recurring job "schedule-NAME" drives it; a firing while the previous run still runs is skipped.
+/// Hangfire's recurring job "schedule-NAME" drives it; a firing while the previous run still runs is skipped or
+/// queued (<see cref="Overlap"/>).
 /// </summary>
 public sealed class Schedule
 {
@@ -23,6 +24,19 @@ public sealed class Schedule
     /// <summary>When set, each run starts from the previous started run's best this many configurations (its
     /// warm_start, unless the template names one); null: each run starts from its sampler alone.</summary>
     public int? WarmStartBest { get; set; }
+    /// <summary>What a firing does while the previous run still runs: skip it (the default), or queue it to fire
+    /// once that run ends.</summary>
+    public ScheduleOverlap Overlap { get; set; }
     public bool Paused { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>What a firing does while the schedule's previous run still runs. Stored as text.</summary>
+public enum ScheduleOverlap
+{
+    /// <summary>Record it as Skipped: one run at a time, the next on the next occurrence.</summary>
+    Skip,
+
+    /// <summary>Record it as Queued and fire it once the previous run ends (at most one waits).</summary>
+    Queue,
 }

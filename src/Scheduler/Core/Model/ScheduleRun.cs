@@ -26,6 +26,10 @@ public enum ScheduleRunOutcome
     /// <summary>The previous run's sweep was still running: one run at a time.</summary>
     Skipped,
 
+    /// <summary>The previous run's sweep was still running and the schedule queues: it fires when that run ends, and
+    /// then becomes Started (or Failed).</summary>
+    Queued,
+
     /// <summary>The definition made from the template was refused (the message lists its problems).</summary>
     Failed,
 }

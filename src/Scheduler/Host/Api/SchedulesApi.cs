@@ -33,7 +33,7 @@ public static class SchedulesApi
     public static async Task<Results<Created<ScheduleView>, ValidationProblem>> CreateAsync(
         ScheduleCreate request, ScheduleRegistry registry, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
     {
-        var (schedule, problems) = await registry.CreateAsync(new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest), ct);
+        var (schedule, problems) = await registry.CreateAsync(new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest, request.Overlap), ct);
         if (schedule is null)
         {
             return TypedResults.ValidationProblem(
@@ -86,7 +86,7 @@ public static class SchedulesApi
         var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.ScheduleId == schedule.Id).OrderByDescending(r => r.Id).Take(RunsShown).ToListAsync(ct);
         return new ScheduleView(schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
             schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
-            schedule.TemplateText, schedule.WarmStartBest, [.. runs.Select(RunView)]);
+            schedule.TemplateText, schedule.WarmStartBest, schedule.Overlap.ToString(), [.. runs.Select(RunView)]);
     }
 
     private static ScheduleRunView RunView(ScheduleRun run) =>

@@ -48,15 +48,17 @@ internal static class ScheduleCommand
         var cron = new Option<string>("--cron") { Description = "When it fires: five cron fields, e.g. '0 2 * * *' for 02:00 every day", Required = true };
         var zone = new Option<string>("--time-zone") { Description = "The IANA time zone of the cron's wall clock", DefaultValueFactory = _ => "UTC" };
         var warm = PositiveNumbers.Optional("--warm-start-best", "Each run starts from the previous run's best N configurations (unless the template has its own warm_start)");
+        var overlap = new Option<string>("--overlap") { Description = "What a firing does while the previous run still runs: skip or queue", DefaultValueFactory = _ => "skip" };
+        overlap.AcceptOnlyFromAmong("skip", "queue");
         var server = CommonOptions.Server();
-        var command = new Command("create", "Create a schedule from a sweep template") { name, file, cron, zone, warm, server };
+        var command = new Command("create", "Create a schedule from a sweep template") { name, file, cron, zone, warm, overlap, server };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var text = await DefinitionFile.ReadAsync(path, ct);
             using var client = Client(parse, server);
             text = await LocalDefinition.PrepareAsync(text, path.DirectoryName!, client.UploadBundleAsync, ct);
-            var schedule = await client.CreateScheduleAsync(new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text, parse.GetValue(warm)), path.Name, ct);
+            var schedule = await client.CreateScheduleAsync(new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text, parse.GetValue(warm), parse.GetValue(overlap)), path.Name, ct);
             Console.WriteLine($"schedule {schedule.Name} created: {Line(schedule)}");
             return 0;
         });

@@ -12,6 +12,7 @@ internal sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>
         entity.Property(s => s.Name).HasMaxLength(100);
         entity.Property(s => s.Cron).HasMaxLength(200);
         entity.Property(s => s.TimeZone).HasMaxLength(100);
+        entity.Property(s => s.Overlap).HasConversion<string>().HasMaxLength(8);
         entity.HasIndex(s => s.Name).IsUnique();
     }
 

@@ -15,7 +15,8 @@ namespace Tuner.Scheduling.Orchestration;
 /// The safety net behind the event-driven path, run every few seconds by `tuner server`: requeues trials whose worker
 /// died (lease expired), re-enqueues waiting trials whose Hangfire job is gone, brings the cost ledger up to now and
 /// holds sweeps to their budgets, orchestrates every active sweep, finishes interrupted checkpoint deletions and marks
-/// silent workers lost, and moves finished sweeps' kept checkpoints to their storage class.
+/// silent workers lost, moves finished sweeps' kept checkpoints to their storage class, and starts schedules' queued
+/// runs whose previous run has ended.
 /// </summary>
 public sealed class Reconciler(
     IDbContextFactory<TunerDbContext> contexts,
@@ -24,6 +25,7 @@ public sealed class Reconciler(
     IJobQueue queue,
     CheckpointJanitor janitor,
     KeptCheckpointStorage keptCheckpoints,
+    Schedules.ScheduleFiring schedules,
     CostLedger ledger,
     SweepBudgets budgets,
     TunerSettings settings,
@@ -55,5 +57,6 @@ public sealed class Reconciler(
 
         await janitor.DeletePendingAsync(ct);
         await keptCheckpoints.MoveAsync(ct);
+        await schedules.StartQueuedAsync(ct);
     }
 }

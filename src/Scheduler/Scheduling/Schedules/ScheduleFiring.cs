@@ -10,8 +10,9 @@ using Tuner.Scheduling.Sweeps;
 namespace Tuner.Scheduling.Schedules;
 
 /// <summary>
-/// Fires a schedule once (its Hangfire recurring job, or trigger-now): under the schedule's row lock, a run is skipped
-/// while the previous run's sweep is still running (one at a time); otherwise the template is filled for the run
+/// Fires a schedule once (its Hangfire recurring job, or trigger-now): under the schedule's row lock, while the previous
+/// run's sweep is still running a firing is skipped, or queued (<see cref="Schedule.Overlap"/>; at most one waits, and
+/// a reconciler pass starts it once that run ends: <see cref="StartQueuedAsync"/>); otherwise the template is filled for the run
 /// ({run_date}, {run_id}), parsed as any submitted definition, and submitted as a new sweep. Every firing is recorded
 /// as a <see cref="ScheduleRun"/>, with the sweep it started or why it started none. Hangfire delivers at least once:
 /// a second delivery of the same firing finds the first run's sweep running and is skipped.
@@ -26,7 +27,24 @@ public sealed class ScheduleFiring(
     private static readonly SweepState[] Live = [SweepState.Running, SweepState.Paused, SweepState.Cancelling];
 
     /// <returns>The run recorded, or null when there is no such schedule.</returns>
-    public async Task<ScheduleRun?> FireAsync(long scheduleId, string trigger, CancellationToken ct)
+    public Task<ScheduleRun?> FireAsync(long scheduleId, string trigger, CancellationToken ct) => FireAsync(scheduleId, trigger, resumeQueued: false, ct);
+
+    /// <summary>Starts every queued run whose previous run has ended (a reconciler pass); the others keep waiting.</summary>
+    public async Task StartQueuedAsync(CancellationToken ct)
+    {
+        List<long> waiting;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            waiting = await db.ScheduleRuns.Where(r => r.Outcome == ScheduleRunOutcome.Queued).Select(r => r.ScheduleId).Distinct().ToListAsync(ct);
+        }
+
+        foreach (var scheduleId in waiting)
+        {
+            await FireAsync(scheduleId, "queued", resumeQueued: true, ct);
+        }
+    }
+
+    private async Task<ScheduleRun?> FireAsync(long scheduleId, string trigger, bool resumeQueued, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -34,18 +52,38 @@ public sealed class ScheduleFiring(
         if (schedule is null) return null;
 
         var now = clock.GetUtcNow();
-        var run = new ScheduleRun { ScheduleId = schedule.Id, FiredAt = now, RunDate = ScheduleCalendar.DateOf(now, schedule.TimeZone), Message = trigger };
-        db.ScheduleRuns.Add(run);
+        var queued = await db.ScheduleRuns.Where(r => r.ScheduleId == schedule.Id && r.Outcome == ScheduleRunOutcome.Queued)
+            .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
         var previous = await db.ScheduleRuns.Where(r => r.ScheduleId == schedule.Id && r.SweepId != null && r.Outcome == ScheduleRunOutcome.Started)
             .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.SweepId }).FirstOrDefaultAsync(ct);
-        if (previous is not null && await db.Sweeps.AnyAsync(s => s.Id == previous.SweepId && Live.Contains(s.State), ct))
+        var running = previous is not null && await db.Sweeps.AnyAsync(s => s.Id == previous.SweepId && Live.Contains(s.State), ct);
+        if (resumeQueued && (queued is null || running)) return queued;
+
+        ScheduleRun run;
+        if (running)
         {
-            run.Outcome = ScheduleRunOutcome.Skipped;
-            run.Message = $"{trigger}: skipped, the previous run (run {previous.Id}, sweep {previous.SweepId}) is still running";
+            run = new ScheduleRun { ScheduleId = schedule.Id, FiredAt = now, RunDate = ScheduleCalendar.DateOf(now, schedule.TimeZone) };
+            var behind = $"the previous run (run {previous!.Id}, sweep {previous.SweepId}) is still running";
+            (run.Outcome, run.Message) = schedule.Overlap == ScheduleOverlap.Queue && queued is null
+                ? (ScheduleRunOutcome.Queued, $"{trigger}: queued, {behind}")
+                : (ScheduleRunOutcome.Skipped, queued is null ? $"{trigger}: skipped, {behind}" : $"{trigger}: skipped, run {queued.Id} already waits behind it");
+            db.ScheduleRuns.Add(run);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Schedule {Schedule}: {Message}", schedule.Name, run.Message);
             return run;
+        }
+
+        if (queued is not null)
+        {
+            // A queued run keeps its id and date: it is the firing that waited.
+            run = queued;
+            run.Message = $"{run.Message}; started when the previous run ended";
+        }
+        else
+        {
+            run = new ScheduleRun { ScheduleId = schedule.Id, FiredAt = now, RunDate = ScheduleCalendar.DateOf(now, schedule.TimeZone), Message = trigger };
+            db.ScheduleRuns.Add(run);
         }
 
         await db.SaveChangesAsync(ct);
@@ -64,7 +102,7 @@ public sealed class ScheduleFiring(
         if (problem is not null)
         {
             run.Outcome = ScheduleRunOutcome.Failed;
-            run.Message = $"{trigger}: the run's definition was refused: {problem}";
+            run.Message = $"{run.Message}: the run's definition was refused: {problem}";
         }
         else
         {

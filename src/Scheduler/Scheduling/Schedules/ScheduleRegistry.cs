@@ -11,7 +11,8 @@ namespace Tuner.Scheduling.Schedules;
 
 /// <summary>What a schedule is asked to be: its name, cron expression, time zone and sweep template.</summary>
 /// <param name="WarmStartBest">Each run starts from the previous run's best this many configurations (1-100); null: none.</param>
-public sealed record ScheduleRequest(string? Name, string? Cron, string? TimeZone, string? Template, int? WarmStartBest = null);
+/// <param name="Overlap">"skip" (the default) or "queue": what a firing does while the previous run still runs.</param>
+public sealed record ScheduleRequest(string? Name, string? Cron, string? TimeZone, string? Template, int? WarmStartBest = null, string? Overlap = null);
 
 /// <summary>
 /// Makes, pauses, resumes and deletes schedules, keeping each one's Hangfire recurring job in step
@@ -34,7 +35,7 @@ public sealed partial class ScheduleRegistry(
         var schedule = new Schedule
         {
             Name = request.Name!, Cron = request.Cron!.Trim(), TimeZone = request.TimeZone!, TemplateText = request.Template!,
-            WarmStartBest = request.WarmStartBest, CreatedAt = clock.GetUtcNow(),
+            WarmStartBest = request.WarmStartBest, Overlap = OverlapOf(request.Overlap) ?? ScheduleOverlap.Skip, CreatedAt = clock.GetUtcNow(),
         };
         db.Schedules.Add(schedule);
         await db.SaveChangesAsync(ct);
@@ -71,6 +72,8 @@ public sealed partial class ScheduleRegistry(
         if (request.Cron is null) problems.Add(("cron", "expected a cron expression, such as '0 2 * * *'"));
         if (request.TimeZone is null) problems.Add(("timeZone", "expected an IANA time zone name, such as UTC or Europe/Paris"));
         if (request.Cron is not null && request.TimeZone is not null) problems.AddRange(ScheduleCalendar.Problems(request.Cron, request.TimeZone));
+        if (request.Overlap is { } overlap && OverlapOf(overlap) is null)
+            problems.Add(("overlap", $"expected skip or queue, got '{overlap}'"));
         if (request.WarmStartBest is < 1 or > WarmStartSection.MostBest)
             problems.Add(("warmStartBest", $"expected a whole number from 1 to {WarmStartSection.MostBest}, got {request.WarmStartBest}"));
         if (request.Template is null)
@@ -86,6 +89,14 @@ public sealed partial class ScheduleRegistry(
 
         return problems;
     }
+
+    private static ScheduleOverlap? OverlapOf(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        "skip" => ScheduleOverlap.Skip,
+        "queue" => ScheduleOverlap.Queue,
+        _ => null,
+    };
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex NamePattern();

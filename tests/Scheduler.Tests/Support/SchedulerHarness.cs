@@ -103,6 +103,15 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId).OrderBy(t => t.Number).ToListAsync();
     }
 
+    /// <summary>Ends trial <paramref name="number"/> of the sweep Complete with <paramref name="value"/>, as if it had
+    /// trained (the orchestrator counts states; tests that need real runs use a worker).</summary>
+    public async Task CompleteTrialAsync(long sweepId, int number, double value = 0.5)
+    {
+        await using var db = await DbAsync();
+        await db.Trials.Where(t => t.SweepId == sweepId && t.Number == number)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TrialStatus.Complete).SetProperty(t => t.Value, value));
+    }
+
     /// <summary>As if the trial's owner had stopped heartbeating a minute ago: its lease expiry (database clock) is in the past.</summary>
     public async Task ExpireLeaseAsync(long trialId)
     {

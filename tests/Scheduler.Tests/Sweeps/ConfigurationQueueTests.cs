@@ -26,7 +26,7 @@ public sealed class ConfigurationQueueTests(PostgresServerFixture postgres)
         Assert.False(second.Full);
         for (var number = 0; number < 3; number++)
         {
-            await CompleteAsync(harness, sweepId, number);
+            await harness.CompleteTrialAsync(sweepId, number);
             await harness.OrchestrateAsync(sweepId);
         }
 
@@ -66,8 +66,8 @@ public sealed class ConfigurationQueueTests(PostgresServerFixture postgres)
         var config = Json("""{"learning_rate": 0.01, "batch_size": 64, "hidden_units": 100}""");
 
         var full = await queue.EnqueueAsync(sweepId, config, "api", CancellationToken.None);
-        await CompleteAsync(harness, sweepId, 0);
-        await CompleteAsync(harness, sweepId, 1);
+        await harness.CompleteTrialAsync(sweepId, 0);
+        await harness.CompleteTrialAsync(sweepId, 1);
         await harness.OrchestrateAsync(sweepId);
         var completed = await queue.EnqueueAsync(sweepId, config, "api", CancellationToken.None);
 
@@ -85,10 +85,4 @@ public sealed class ConfigurationQueueTests(PostgresServerFixture postgres)
         return (root.GetProperty("learning_rate").GetDouble(), root.GetProperty("batch_size").GetInt64(), root.GetProperty("hidden_units").GetInt64());
     }
 
-    private static async Task CompleteAsync(SchedulerHarness harness, long sweepId, int number)
-    {
-        await using var db = await harness.DbAsync();
-        await db.Trials.Where(t => t.SweepId == sweepId && t.Number == number)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TrialStatus.Complete).SetProperty(t => t.Value, 0.5));
-    }
 }

@@ -38,7 +38,7 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
             budget: { max_trials: 4, parallelism: 1 }
             warm_start: { from_sweep: {{earlier}}, best: 3 }
             """);
-        await CompleteAsync(harness, sweepId, 0);
+        await harness.CompleteTrialAsync(sweepId, 0);
         await harness.OrchestrateAsync(sweepId);
 
         var trials = await harness.TrialsAsync(sweepId);
@@ -67,10 +67,4 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
         }
     }
 
-    private static async Task CompleteAsync(SchedulerHarness harness, long sweepId, int number)
-    {
-        await using var db = await harness.DbAsync();
-        await db.Trials.Where(t => t.SweepId == sweepId && t.Number == number)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TrialStatus.Complete).SetProperty(t => t.Value, 0.5));
-    }
 }

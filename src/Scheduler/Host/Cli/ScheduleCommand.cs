@@ -85,7 +85,8 @@ internal static class ScheduleCommand
 
     private static string Line(ScheduleView s)
     {
-        var next = s.Paused ? "paused" : FormattableString.Invariant($"next {s.NextRunAt:yyyy-MM-dd HH:mm}Z");
+        // The next firing on the schedule's own wall clock, with its offset from UTC.
+        var next = s.Paused ? "paused" : FormattableString.Invariant($"next {s.NextRunAt:yyyy-MM-dd HH:mm zzz}");
         var last = s.Runs.Count > 0
             ? $"  last run {s.Runs[0].Id}: {s.Runs[0].Outcome}{(s.Runs[0].SweepId is { } id ? $" (sweep {id})" : "")}"
             : "  no runs yet";

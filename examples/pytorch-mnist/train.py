@@ -4,7 +4,9 @@
 Reads its hyperparameters from its arguments, the trial's seed and checkpoint directory from TUNER_* variables,
 resumes from its own checkpoint, and after every epoch writes the checkpoint first and then prints one metrics line:
 {"tuner": {"step": N, "val_accuracy": ..., "val_loss": ...}}. On SIGTERM (pruned, preempted) it stops at the next batch;
-the last epoch's checkpoint is where the trial resumes. Needs Debian's python3-torch (apt-get install python3-torch).
+the last epoch's checkpoint is where the trial resumes. Run as the sweep's evaluate command (TUNER_EVALUATE=1), it trains
+nothing: it loads the checkpoint in TUNER_CHECKPOINT_DIR, scores it on the validation data and prints one metrics line.
+Needs Debian's python3-torch (apt-get install python3-torch).
 """
 import argparse
 import gzip
@@ -52,6 +54,14 @@ def mnist(directory):
     return torch.tensor(images, dtype=torch.float32) / 255.0, torch.tensor(labels, dtype=torch.long)
 
 
+def score(model, images, labels):
+    """The model's validation loss and accuracy on these images."""
+    model.eval()
+    with torch.no_grad():
+        logits = model(images)
+        return nn.functional.cross_entropy(logits, labels).item(), (logits.argmax(1) == labels).float().mean().item()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--lr", type=float, required=True)
@@ -76,6 +86,15 @@ def main():
 
     model = nn.Sequential(nn.Linear(784, args.hidden), nn.ReLU(), nn.Linear(args.hidden, 10))
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    if os.environ.get("TUNER_EVALUATE") == "1":  # re-score the checkpoint on this run's validation data, don't train
+        if not os.path.exists(checkpoint):
+            print(f"no model.pt in TUNER_CHECKPOINT_DIR ({os.path.dirname(checkpoint)})", file=sys.stderr)
+            sys.exit(1)
+        model.load_state_dict(torch.load(checkpoint)["model"])
+        val_loss, val_accuracy = score(model, images[validation], labels[validation])
+        print(json.dumps({"tuner": {"val_accuracy": val_accuracy, "val_loss": val_loss}}), flush=True)
+        return
+
     start = 0
     if os.path.exists(checkpoint):
         state = torch.load(checkpoint)
@@ -95,11 +114,7 @@ def main():
             loss.backward()
             optimizer.step()
 
-        model.eval()
-        with torch.no_grad():
-            logits = model(images[validation])
-            val_loss = nn.functional.cross_entropy(logits, labels[validation]).item()
-            val_accuracy = (logits.argmax(1) == labels[validation]).float().mean().item()
+        val_loss, val_accuracy = score(model, images[validation], labels[validation])
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch + 1}, checkpoint + ".tmp")
         os.replace(checkpoint + ".tmp", checkpoint)
         print(json.dumps({"tuner": {"step": epoch + 1, "val_accuracy": val_accuracy, "val_loss": val_loss}}), flush=True)

@@ -30,6 +30,8 @@ public sealed class TunerDbContext : DbContext
     public DbSet<QueuedConfiguration> QueuedConfigurations => Set<QueuedConfiguration>();
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
+    public DbSet<PromotionDecision> PromotionDecisions => Set<PromotionDecision>();
 
     /// <summary>Schema <c>tuner</c>, one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity (Configurations/),
     /// snake_case names from <see cref="TunerDatabase.UseTunerPostgres(DbContextOptionsBuilder, string)"/>.</summary>

@@ -161,11 +161,15 @@ internal sealed class CommandRun(
 
     private TrialOutcome Outcome(TrialOutcomeKind kind) => new(kind, _position, _steps, history.ToList());
 
-    private string Malformed(string line, string reason)
+    private string Malformed(string line, string reason) => Malformed(command.MetricsFormat, paths.MetricsFile, line, reason);
+
+    /// <summary>The failure for a metrics line that cannot be read, quoting the line (cut to
+    /// <see cref="StderrTail.MaxLineLength"/> characters).</summary>
+    internal static string Malformed(CommandMetricsFormat format, string? metricsFile, string line, string reason)
     {
         var shown = line.Length > StderrTail.MaxLineLength ? string.Concat(line.AsSpan(0, StderrTail.MaxLineLength), "…") : line;
-        return command.MetricsFormat.Kind == CommandMetricsKind.File
-            ? $"the metrics file {paths.MetricsFile} has a malformed line ({reason}): {shown}"
+        return format.Kind == CommandMetricsKind.File
+            ? $"the metrics file {metricsFile} has a malformed line ({reason}): {shown}"
             : $"the program printed a malformed metrics line ({reason}): {shown}";
     }
 
@@ -201,10 +205,13 @@ internal sealed class CommandRun(
         return $"was killed by signal {signal}{(name is null ? "" : $" ({name})")} (exit code {exitCode}{hint})";
     }
 
-    private static Func<string, ReportedMetrics?> Parser(CommandMetricsFormat format) => format.Kind switch
+    /// <summary>Reads one line of <paramref name="format"/>'s source: its metrics, null for a line that is not (or does
+    /// not complete) a metrics line, or <see cref="FormatException"/>. A JSON line may leave out its step unless
+    /// <paramref name="requireStep"/>.</summary>
+    internal static Func<string, ReportedMetrics?> Parser(CommandMetricsFormat format, bool requireStep = true) => format.Kind switch
     {
-        CommandMetricsKind.Json => line => JsonMetricsLine.IsCandidate(line) ? JsonMetricsLine.Parse(line) : null,
+        CommandMetricsKind.Json => line => JsonMetricsLine.IsCandidate(line) ? JsonMetricsLine.Parse(line, requireStep) : null,
         CommandMetricsKind.KeyValue => new KeyValueMetricsParser(format.MetricNames).Read,
-        _ => line => string.IsNullOrWhiteSpace(line) ? null : JsonMetricsLine.Parse(line),
+        _ => line => string.IsNullOrWhiteSpace(line) ? null : JsonMetricsLine.Parse(line, requireStep),
     };
 }

@@ -37,13 +37,7 @@ public static class CommandTrialRunner
         CancellationToken preemption, CancellationToken abort = default, string? trialId = null, TextWriter? log = null)
     {
         if (spec.MaxEpochs < 1) throw new TrialFailedException($"max_epochs must be at least 1, but got max_epochs={spec.MaxEpochs}");
-        if (command.Command.Count == 0 || string.IsNullOrEmpty(command.Command[0]))
-            throw new TrialFailedException("the command must name a program, but its first argument is missing or empty");
-        if (command.StopGrace < TimeSpan.Zero) throw new TrialFailedException($"the stop grace period must not be negative, but got {command.StopGrace}");
-        var argv = SubstitutePlaceholders(command, spec);
-        var workingDirectory = Path.GetFullPath(command.WorkingDirectory ?? Environment.CurrentDirectory);
-        if (!Directory.Exists(workingDirectory))
-            throw new TrialFailedException($"the command's working directory '{command.WorkingDirectory}' does not exist ({workingDirectory})");
+        var (argv, workingDirectory) = Prepare(command, command.Command, "command", spec);
 
         var format = command.MetricsFormat;
         var metricsFile = format.Kind == CommandMetricsKind.File ? Path.GetFullPath(format.FilePath!, workingDirectory) : null;
@@ -53,11 +47,7 @@ public static class CommandTrialRunner
         var (position, history) = await ResumeAsync(spec, host, paths.CheckpointDirectory, abort);
         if (preemption.IsCancellationRequested) return new TrialOutcome(TrialOutcomeKind.Preempted, position, 0, history);
 
-        var start = new ProcessStartInfo { WorkingDirectory = workingDirectory };
-        CommandEnvironment.Apply(start.Environment, command, spec, env, paths, position.Epoch, trialId);
-        start.FileName = ProgramLocator.Locate(argv[0], workingDirectory, start.Environment.TryGetValue("PATH", out var path) ? path : null);
-        foreach (var argument in argv.Skip(1)) start.ArgumentList.Add(argument);
-
+        var start = StartInfo(command, argv, workingDirectory, spec, env, paths, position.Epoch, trialId);
         writeLog($"[tuner] starting {start.FileName} (resuming after step {position.Epoch}, max step {spec.MaxEpochs})");
         await using var process = CommandProcess.Start(start, metricsFile, command.StderrLinesKept, writeLog);
         using var notice = preemption.Register(() => process.Post(new ProgramEvent.PreemptionNotice()));
@@ -65,11 +55,57 @@ public static class CommandTrialRunner
         return await run.RunAsync(abort);
     }
 
-    private static IReadOnlyList<string> SubstitutePlaceholders(CommandWorkload command, TrialSpec spec)
+    /// <summary>Checks <paramref name="arguments"/> (the workload's <paramref name="name"/>: its command, or its evaluate
+    /// command) and the workload's settings before anything starts, and returns the argument vector with
+    /// <paramref name="spec"/>'s values in its placeholders and the full path of the working directory. Throws
+    /// <see cref="TrialFailedException"/> saying what is wrong.</summary>
+    internal static (IReadOnlyList<string> Argv, string WorkingDirectory) Prepare(
+        CommandWorkload command, IReadOnlyList<string> arguments, string name, TrialSpec spec)
+    {
+        if (arguments.Count == 0 || string.IsNullOrEmpty(arguments[0]))
+            throw new TrialFailedException($"the {name} must name a program, but its first argument is missing or empty");
+        if (command.StopGrace < TimeSpan.Zero) throw new TrialFailedException($"the stop grace period must not be negative, but got {command.StopGrace}");
+        var argv = SubstitutePlaceholders(arguments, spec);
+        var workingDirectory = Path.GetFullPath(command.WorkingDirectory ?? Environment.CurrentDirectory);
+        if (!Directory.Exists(workingDirectory))
+            throw new TrialFailedException($"the command's working directory '{command.WorkingDirectory}' does not exist ({workingDirectory})");
+        return (argv, workingDirectory);
+    }
+
+    /// <summary>How to start <paramref name="argv"/> in <paramref name="workingDirectory"/> with the program's
+    /// environment (<see cref="CommandEnvironment"/>); throws <see cref="TrialFailedException"/> when the program cannot be
+    /// found (<see cref="ProgramLocator"/>).</summary>
+    internal static ProcessStartInfo StartInfo(
+        CommandWorkload command, IReadOnlyList<string> argv, string workingDirectory, TrialSpec spec, TrainingEnvironment env,
+        CommandRunPaths paths, int resumeStep, string? trialId)
+    {
+        var start = new ProcessStartInfo { WorkingDirectory = workingDirectory };
+        CommandEnvironment.Apply(start.Environment, command, spec, env, paths, resumeStep, trialId);
+        start.FileName = ProgramLocator.Locate(argv[0], workingDirectory, start.Environment.TryGetValue("PATH", out var path) ? path : null);
+        foreach (var argument in argv.Skip(1)) start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    /// <summary>Unpacks <paramref name="checkpoint"/>'s copy of a checkpoint directory (<see cref="DirectoryArchive"/>)
+    /// into the run's empty <paramref name="checkpointDirectory"/>; a broken archive is a
+    /// <see cref="TrialFailedException"/> that calls the checkpoint <paramref name="which"/>.</summary>
+    internal static void Restore(TrialCheckpoint checkpoint, string checkpointDirectory, string which)
     {
         try
         {
-            return CommandPlaceholders.Substitute(command.Command, spec.Params);
+            DirectoryArchive.Extract(checkpoint.State, checkpointDirectory);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TrialFailedException($"{which} ({checkpoint.Position}) cannot be restored: {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<string> SubstitutePlaceholders(IReadOnlyList<string> arguments, TrialSpec spec)
+    {
+        try
+        {
+            return CommandPlaceholders.Substitute(arguments, spec.Params);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {
@@ -90,14 +126,7 @@ public static class CommandTrialRunner
                 $"and the trial is workload='{CommandWorkload.Kind}', seed={spec.Seed}");
         }
 
-        try
-        {
-            DirectoryArchive.Extract(checkpoint.State, checkpointDirectory);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new TrialFailedException($"the latest checkpoint ({checkpoint.Position}) cannot be restored: {e.Message}", e);
-        }
+        Restore(checkpoint, checkpointDirectory, "the latest checkpoint");
         return (checkpoint.Position, [.. checkpoint.History]);
     }
 

@@ -38,6 +38,12 @@ public sealed record CommandWorkload(
     /// <summary>Which step numbers the program may report after one another.</summary>
     public CommandStepRule Steps { get; init; } = CommandStepRule.Increasing;
 
+    /// <summary>The evaluate command, or null when the workload names none: an argument vector with the same rules as
+    /// <see cref="Command"/>, run once by <see cref="CommandEvaluation"/> on a stored checkpoint (unpacked into
+    /// <c>TUNER_CHECKPOINT_DIR</c>, with <c>TUNER_EVALUATE=1</c>) to re-score it on the data it is given, printing its
+    /// metrics in <see cref="MetricsFormat"/> with the step optional.</summary>
+    public IReadOnlyList<string>? Evaluate { get; init; }
+
     /// <summary>The metrics source, <see cref="CommandMetricsFormat.Json"/> when <see cref="Metrics"/> is null.</summary>
     public CommandMetricsFormat MetricsFormat => Metrics ?? CommandMetricsFormat.Json;
 }

@@ -18,7 +18,11 @@ public static class JsonMetricsLine
     }
 
     /// <summary>Reads a metrics line; throws <see cref="FormatException"/> saying what is wrong with it.</summary>
-    public static ReportedMetrics Parse(string line)
+    public static ReportedMetrics Parse(string line) => Parse(line, requireStep: true);
+
+    /// <summary>Reads a metrics line, whose <c>step</c> may be left out unless <paramref name="requireStep"/> (an
+    /// evaluate command's lines need none); a step that is there must still be a whole number from 1.</summary>
+    public static ReportedMetrics Parse(string line, bool requireStep)
     {
         JsonDocument document;
         try
@@ -59,7 +63,7 @@ public static class JsonMetricsLine
                 }
             }
 
-            if (step is null) throw new FormatException("it has no \"step\" (a whole number from 1)");
+            if (step is null && requireStep) throw new FormatException("it has no \"step\" (a whole number from 1)");
             if (metrics.Count == 0) throw new FormatException("it has no metrics besides \"step\"");
             return new ReportedMetrics(step, metrics);
         }

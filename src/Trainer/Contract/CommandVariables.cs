@@ -37,6 +37,10 @@ public static class CommandVariables
     /// <summary>The file the program appends metrics lines to, when its metrics come from a file.</summary>
     public const string MetricsFile = "TUNER_METRICS_FILE";
 
+    /// <summary>1 when the program is run as the workload's evaluate command, to re-score the checkpoint in
+    /// <see cref="CheckpointDirectory"/> rather than train; unset when it trains.</summary>
+    public const string Evaluate = "TUNER_EVALUATE";
+
     public static IReadOnlyList<string> All { get; } =
-        [TrialId, ParamsJson, CheckpointDirectory, ResumeStep, MaxSteps, Seed, StopFile, DataDirectory, Threads, Device, MetricsFile];
+        [TrialId, ParamsJson, CheckpointDirectory, ResumeStep, MaxSteps, Seed, StopFile, DataDirectory, Threads, Device, MetricsFile, Evaluate];
 }

@@ -32,4 +32,22 @@ public interface IWorkload
     /// every random choice drawn from <see cref="TrialSpec.Seed"/>. Throws <see cref="WorkloadException"/> when the spec
     /// cannot be trained (its message is the trial's error).</summary>
     Task<ITrainingSession> OpenSessionAsync(TrialSpec spec, TrainingEnvironment environment, CancellationToken ct);
+
+    /// <summary>
+    /// The metrics of <see cref="Metrics"/> for the model in <paramref name="state"/> (what a session of this workload
+    /// saved with <see cref="ITrainingSession.SaveState"/>, for <paramref name="spec"/>'s parameters) on the validation
+    /// data that <paramref name="spec"/>'s options name, which may be newer data than the model was trained on: Tuner
+    /// re-scores a champion model this way on the data its challenger was validated on, so both are compared on the
+    /// same held-out rows. The default opens a session for <paramref name="spec"/>, restores the state into it and
+    /// validates. Override it when that is wrong for the workload, for example when the session derives something from
+    /// its training data (a vocabulary, feature scaling) that the saved model depends on, or to skip loading training
+    /// data. Throws <see cref="WorkloadException"/> when the model cannot be scored on this data (its message says why)
+    /// and <see cref="InvalidDataException"/> when the state does not fit the model. Since contract 1.1.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, double>> EvaluateAsync(TrialSpec spec, Stream state, TrainingEnvironment environment, CancellationToken ct)
+    {
+        using var session = await OpenSessionAsync(spec, environment, ct);
+        session.LoadState(state);
+        return session.Validate();
+    }
 }

@@ -1,4 +1,5 @@
 using Tuner.Core.Definitions;
+using Tuner.TestSupport;
 using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Core.Tests.Definitions;
@@ -55,6 +56,70 @@ public sealed class CommandWorkloadTests
         var problem = DefinitionTexts.SingleProblem(Command($"workload: {{ kind: command, max_epochs: 5, {line} }}"));
 
         Assert.Equal(("workload.command", message), (problem.Path, problem.Message));
+    }
+
+    [Fact]
+    public void Parse_ReadsTheEvaluateCommand_WithTheCommandsRules()
+    {
+        var definition = DefinitionReading.Parse(Command(DefinitionTexts.Lines(
+            "workload:",
+            "  kind: command",
+            "  max_epochs: 5",
+            "  command: [python3, train.py, --lr, '{learning_rate}']",
+            "  evaluate: [python3, train.py, --evaluate, --lr, '{learning_rate}', '--tag={{eval}}']").TrimEnd())).Definition!;
+
+        Assert.Equal(["python3", "train.py", "--evaluate", "--lr", "{learning_rate}", "--tag={{eval}}"], definition.Workload.Command!.Evaluate);
+    }
+
+    [Fact]
+    public void Parse_ReadsThePyTorchExample_WhoseEvaluateCommandIsItsTrainingScript()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "pytorch-mnist", "sweep.yaml"));
+
+        var result = DefinitionReading.Parse(text);
+
+        Assert.Empty(result.Problems);
+        var command = result.Definition!.Workload.Command!;
+        Assert.Equal(command.Command, command.Evaluate);
+    }
+
+    [Fact]
+    public void Parse_LeavesTheEvaluateCommandOut_WhenTheDefinitionNamesNone()
+    {
+        var definition = DefinitionReading.Parse(Command("workload: { kind: command, max_epochs: 5, command: [train] }")).Definition!;
+
+        Assert.Null(definition.Workload.Command!.Evaluate);
+    }
+
+    [Fact]
+    public void Parse_ReportsAnEvaluatePlaceholderThatIsNotAParameterOfTheSpace_AtItsPath()
+    {
+        var problem = DefinitionTexts.SingleProblem(Command(
+            "workload: { kind: command, max_epochs: 5, command: [train, '--lr={learning_rate}'], evaluate: [score, '--lr={learning_rat}'] }"));
+
+        Assert.Equal(("workload.evaluate", 2), (problem.Path, problem.Line));
+        Assert.Equal("{learning_rat} is not a parameter of the space (did you mean 'learning_rate'?); placeholders may name: learning_rate", problem.Message);
+    }
+
+    [Fact]
+    public void Parse_ReportsAnEvaluateBraceLeftOpen()
+    {
+        var problem = DefinitionTexts.SingleProblem(Command("workload: { kind: command, max_epochs: 5, command: [train], evaluate: [score, '{learning_rate'] }"));
+
+        Assert.Equal("workload.evaluate", problem.Path);
+        Assert.Contains("never closed", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("evaluate: score.py", "evaluate must be a list of text values, the program first (no shell runs it), got 'score.py'")]
+    [InlineData("evaluate: { program: score }", "evaluate must be a list of text values, the program first (no shell runs it), got a mapping")]
+    [InlineData("evaluate: []", "evaluate must name a program, but it is an empty list")]
+    [InlineData("evaluate: ['  ']", "evaluate's first value must name the program")]
+    public void Parse_ReportsAnEvaluateThatIsNotAnArgumentVector(string line, string message)
+    {
+        var problem = DefinitionTexts.SingleProblem(Command($"workload: {{ kind: command, max_epochs: 5, command: [train], {line} }}"));
+
+        Assert.Equal(("workload.evaluate", message), (problem.Path, problem.Message));
     }
 
     [Fact]

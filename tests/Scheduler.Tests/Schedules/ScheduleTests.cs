@@ -57,9 +57,9 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
         var registered = Single(harness);
         harness.Get<IRecurringJobManager>().Trigger("schedule-nightly");
         var enqueued = harness.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs("orchestrator", 0, 10);
-        await registry.SetPausedAsync("nightly", true, CancellationToken.None);
+        await registry.ChangeAsync("nightly", new ScheduleChangeRequest(Paused: true), CancellationToken.None);
         var paused = RecurringJobs(harness);
-        await registry.SetPausedAsync("nightly", false, CancellationToken.None);
+        await registry.ChangeAsync("nightly", new ScheduleChangeRequest(Paused: false), CancellationToken.None);
         var resumed = Single(harness);
         await registry.DeleteAsync("nightly", CancellationToken.None);
 

@@ -39,4 +39,7 @@ public static class SweepEventKinds
 
     /// <summary>The sweep queued an earlier sweep's best configurations first (warm_start), with what was carried over and what was dropped.</summary>
     public const string WarmStart = "warm_start";
+
+    /// <summary>The run's best trial challenged its schedule's model: promoted to champion, refused, or awaiting approval, with the figures.</summary>
+    public const string Promotion = "promotion";
 }

@@ -27,6 +27,19 @@ public sealed class Schedule
     /// <summary>What a firing does while the previous run still runs: skip it (the default), or queue it to fire
     /// once that run ends.</summary>
     public ScheduleOverlap Overlap { get; set; }
+
+    /// <summary>The <see cref="RegisteredModel"/> each run's best trial challenges; null: the schedule keeps no champion.</summary>
+    public string? ModelName { get; set; }
+
+    /// <summary>How much better than the champion, in the objective's units, a challenger must score on the same data.</summary>
+    public double PromotionMargin { get; set; }
+
+    /// <summary>Secondary metrics a challenger may not regress on beyond a tolerance, as a JSON array of
+    /// <c>Tuner.Core.Models.MetricGuard</c>; null: none.</summary>
+    public string? PromotionGuardsJson { get; set; }
+
+    /// <summary>A challenger that passes waits for POST /api/models/{name}/approve instead of being promoted.</summary>
+    public bool ManualApproval { get; set; }
     public bool Paused { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

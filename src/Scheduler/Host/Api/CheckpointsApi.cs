@@ -49,17 +49,23 @@ public static class CheckpointsApi
                 : $"trial {number} of sweep {id} keeps no checkpoint at the end of epoch {epoch}; it keeps epochs {string.Join(", ", live.Where(c => c.Batch == 0).Select(c => c.Epoch).Order())}");
         }
 
+        var batch = checkpoint.Batch == 0 ? "" : $"-batch-{checkpoint.Batch}";
+        return await StreamAsync(store, checkpoint, $"trial {number} of sweep {id}", $"sweep-{id}-trial-{number}-epoch-{checkpoint.Epoch}{batch}.ckpt", ct);
+    }
+
+    /// <summary>The checkpoint's bytes as the workload wrote them, verified and decompressed; 409 when they are unusable.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> StreamAsync(
+        ICheckpointStore store, Checkpoint checkpoint, string whose, string fileName, CancellationToken ct)
+    {
         var read = await CheckpointVerifier.ReadAsync(store, checkpoint, ct);
         if (read.Content is null)
         {
             return TypedResults.Problem(title: "Checkpoint unusable",
-                detail: $"the checkpoint of trial {number} of sweep {id} at epoch {checkpoint.Epoch} is unusable: {read.Problem}",
+                detail: $"the checkpoint of {whose} at epoch {checkpoint.Epoch} is unusable: {read.Problem}",
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        var batch = checkpoint.Batch == 0 ? "" : $"-batch-{checkpoint.Batch}";
-        return TypedResults.Stream(read.Content, "application/octet-stream",
-            $"sweep-{id}-trial-{number}-epoch-{checkpoint.Epoch}{batch}.ckpt");
+        return TypedResults.Stream(read.Content, "application/octet-stream", fileName);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -4,6 +4,7 @@ using Tuner.Core.Model;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Schedules;
+using Tuner.Scheduling.Models;
 
 namespace Tuner.Scheduler.Api;
 
@@ -21,7 +22,7 @@ public static class SchedulesApi
         schedules.MapGet("{name}", GetAsync).WithName("GetSchedule").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A schedule with its next firing and latest runs");
         schedules.MapPatch("{name}", ChangeAsync).WithName("UpdateSchedule").ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Pause or resume a schedule");
+            .WithSummary("Pause or resume a schedule, or change its cron, time zone or template");
         schedules.MapDelete("{name}", DeleteAsync).WithName("DeleteSchedule").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delete a schedule (its sweeps stay)");
         schedules.MapPost("{name}/trigger", TriggerAsync).WithName("TriggerSchedule").ProducesProblem(StatusCodes.Status404NotFound)
@@ -33,13 +34,12 @@ public static class SchedulesApi
     public static async Task<Results<Created<ScheduleView>, ValidationProblem>> CreateAsync(
         ScheduleCreate request, ScheduleRegistry registry, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
     {
-        var (schedule, problems) = await registry.CreateAsync(new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest, request.Overlap), ct);
-        if (schedule is null)
-        {
-            return TypedResults.ValidationProblem(
-                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                title: "The schedule is invalid", detail: $"{problems.Count} problem(s) found");
-        }
+        var model = request.Model is { } m
+            ? new ScheduleModelRequest(m.Name, m.Margin, m.Guards?.Select(g => new MetricGuardRequest(g.Metric, g.Tolerance, g.Direction)).ToList(), m.ManualApproval)
+            : null;
+        var (schedule, problems) = await registry.CreateAsync(
+            new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest, request.Overlap, model), ct);
+        if (schedule is null) return Invalid("The schedule is invalid", problems);
 
         return TypedResults.Created($"/api/schedules/{schedule.Name}", (await ViewAsync(contexts, schedule.Name, clock, ct))!);
     }
@@ -60,9 +60,9 @@ public static class SchedulesApi
     public static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         string name, ScheduleChange change, ScheduleRegistry registry, IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
     {
-        if (change.Paused is not { } paused)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paused"] = ["expected true (pause) or false (resume)"] }, title: "The schedule change is invalid");
-        if (await registry.SetPausedAsync(name, paused, ct) is null) return NotFound(name);
+        var (schedule, problems) = await registry.ChangeAsync(name, new ScheduleChangeRequest(change.Paused, change.Cron, change.TimeZone, change.Template), ct);
+        if (schedule is null) return NotFound(name);
+        if (problems.Count > 0) return Invalid("The schedule change is invalid", problems);
         return TypedResults.Ok((await ViewAsync(contexts, name, clock, ct))!);
     }
 
@@ -86,8 +86,20 @@ public static class SchedulesApi
         var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.ScheduleId == schedule.Id).OrderByDescending(r => r.Id).Take(RunsShown).ToListAsync(ct);
         return new ScheduleView(schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
             schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
-            schedule.TemplateText, schedule.WarmStartBest, schedule.Overlap.ToString(), [.. runs.Select(RunView)]);
+            schedule.TemplateText, schedule.WarmStartBest, schedule.Overlap.ToString(), ModelOf(schedule), [.. runs.Select(RunView)]);
     }
+
+    private static ScheduleModel? ModelOf(Schedule schedule)
+    {
+        if (schedule.ModelName is null) return null;
+        var policy = PromotionPolicies.Of(schedule);
+        return new ScheduleModel(schedule.ModelName, policy.Margin,
+            [.. policy.Guards.Select(g => new ScheduleMetricGuard(g.Metric, g.Tolerance, g.Direction.ToString().ToLowerInvariant()))], policy.ManualApproval);
+    }
+
+    private static ValidationProblem Invalid(string title, IReadOnlyList<(string Field, string Message)> problems) => TypedResults.ValidationProblem(
+        problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+        title: title, detail: $"{problems.Count} problem(s) found");
 
     private static ScheduleRunView RunView(ScheduleRun run) =>
         new(run.Id, run.FiredAt, run.RunDate, run.Outcome.ToString(), run.SweepId, run.Message);

@@ -20,29 +20,38 @@ internal static class CheckpointCommand
         command.SetAction(async (parse, ct) =>
         {
             using var client = new TunerApiClient(ServerAddress.Resolve(parse.GetValue(server), TunerConfiguration.Load(parse.GetValue(CommonOptions.Config))));
-            string? written = null;
-            string? temporary = null;
-            try
-            {
-                var name = await client.DownloadCheckpointAsync(parse.GetValue(id), parse.GetValue(number), parse.GetValue(epoch), offered =>
-                {
-                    written = Path.GetFullPath(parse.GetValue(output) ?? offered);
-                    if (File.Exists(written) && !parse.GetValue(force))
-                        throw new CliFailure(ExitCodes.BadInput, $"{written} exists; name another file with --output, or replace it with --force");
-                    if (!Directory.Exists(Path.GetDirectoryName(written)))
-                        throw new CliFailure(ExitCodes.BadInput, $"cannot write {written}: the folder {Path.GetDirectoryName(written)} does not exist");
-                    temporary = written + $".part-{Guid.NewGuid():N}";
-                    return Task.FromResult<Stream>(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write));
-                }, ct);
-                File.Move(temporary!, written!, overwrite: true);
-                Console.WriteLine($"wrote {written} ({new FileInfo(written!).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; the server named it {name})");
-                return 0;
-            }
-            finally
-            {
-                if (temporary is not null) File.Delete(temporary);
-            }
+            return await WriteAsync(
+                destination => client.DownloadCheckpointAsync(parse.GetValue(id), parse.GetValue(number), parse.GetValue(epoch), destination, ct),
+                parse.GetValue(output), parse.GetValue(force));
         });
         return command;
+    }
+
+    /// <summary>Writes a download to <paramref name="output"/> (or the server's name for it, in this folder) through a
+    /// temporary file renamed at the end, so a failed download leaves nothing; an existing file only with <paramref name="force"/>.</summary>
+    public static async Task<int> WriteAsync(Func<Func<string, Task<Stream>>, Task<string>> download, string? output, bool force)
+    {
+        string? written = null;
+        string? temporary = null;
+        try
+        {
+            var name = await download(offered =>
+            {
+                written = Path.GetFullPath(output ?? offered);
+                if (File.Exists(written) && !force)
+                    throw new CliFailure(ExitCodes.BadInput, $"{written} exists; name another file with --output, or replace it with --force");
+                if (!Directory.Exists(Path.GetDirectoryName(written)))
+                    throw new CliFailure(ExitCodes.BadInput, $"cannot write {written}: the folder {Path.GetDirectoryName(written)} does not exist");
+                temporary = written + $".part-{Guid.NewGuid():N}";
+                return Task.FromResult<Stream>(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write));
+            });
+            File.Move(temporary!, written!, overwrite: true);
+            Console.WriteLine($"wrote {written} ({new FileInfo(written!).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; the server named it {name})");
+            return 0;
+        }
+        finally
+        {
+            if (temporary is not null) File.Delete(temporary);
+        }
     }
 }

@@ -97,19 +97,28 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
 
     /// <summary>Downloads a trial's checkpoint (GET /api/sweeps/{id}/trials/{number}/checkpoint) into
     /// <paramref name="destination"/>; returns the file name the server gives it.</summary>
-    public async Task<string> DownloadCheckpointAsync(long id, int number, int? epoch, Func<string, Task<Stream>> destination, CancellationToken ct)
+    public Task<string> DownloadCheckpointAsync(long id, int number, int? epoch, Func<string, Task<Stream>> destination, CancellationToken ct) =>
+        DownloadAsync($"api/sweeps/{id}/trials/{number}/checkpoint" + (epoch is { } e ? $"?epoch={e}" : ""),
+            $"`tuner status` lists the sweeps there, `tuner status {id}` a sweep's best trial",
+            $"downloading the checkpoint of trial {number} of sweep {id}", destination, ct);
+
+    /// <summary>Downloads a model's champion's checkpoint (GET /api/models/{name}/champion/checkpoint).</summary>
+    public Task<string> DownloadChampionAsync(string name, Func<string, Task<Stream>> destination, CancellationToken ct) =>
+        DownloadAsync($"api/models/{Uri.EscapeDataString(name)}/champion/checkpoint", "`tuner model list` lists the models there",
+            $"downloading the champion of model {name}", destination, ct);
+
+    private async Task<string> DownloadAsync(string path, string whereToLook, string doing, Func<string, Task<Stream>> destination, CancellationToken ct)
     {
-        var path = $"api/sweeps/{id}/trials/{number}/checkpoint" + (epoch is { } e ? $"?epoch={e}" : "");
         using var response = await SendAsync(c => http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, c), ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             var problem = await ApiProblem.ReadAsync(response, ct);
-            throw new CliFailure(ExitCodes.NotFound, $"{problem.Summary} (at {server}); `tuner status` lists the sweeps there, `tuner status {id}` a sweep's best trial");
+            throw new CliFailure(ExitCodes.NotFound, $"{problem.Summary} (at {server}); {whereToLook}");
         }
 
-        if (!response.IsSuccessStatusCode) await ReadAsync<object>(response, $"downloading the checkpoint of trial {number} of sweep {id}", ct);
+        if (!response.IsSuccessStatusCode) await ReadAsync<object>(response, doing, ct);
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
-            ?? $"sweep-{id}-trial-{number}.ckpt";
+            ?? "checkpoint.ckpt";
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         await using var file = await destination(Path.GetFileName(name));
         await body.CopyToAsync(file, ct);
@@ -142,12 +151,54 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
         return await ReadAsync<ScheduleView>(response, $"reading schedule {name}", ct);
     }
 
-    public async Task<ScheduleView> PauseScheduleAsync(string name, bool paused, CancellationToken ct)
+    public async Task<ScheduleView> ChangeScheduleAsync(string name, ScheduleChange change, string doing, CancellationToken ct)
     {
-        using var content = JsonContent.Create(new ScheduleChange(paused), options: Json);
+        using var content = JsonContent.Create(change, options: Json);
         using var response = await SendAsync(c => http.PatchAsync($"api/schedules/{Uri.EscapeDataString(name)}", content, c), ct);
         await ThrowIfNoScheduleAsync(response, name, ct);
-        return await ReadAsync<ScheduleView>(response, $"{(paused ? "pausing" : "resuming")} schedule {name}", ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new CliFailure(ExitCodes.BadInput, $"{doing} was rejected by the server: {problem.Summary}", problem.Errors);
+        }
+
+        return await ReadAsync<ScheduleView>(response, doing, ct);
+    }
+
+    public async Task<IReadOnlyList<ModelSummary>> ModelsAsync(CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync("api/models", c), ct);
+        return await ReadAsync<List<ModelSummary>>(response, "listing models", ct);
+    }
+
+    public async Task<ModelView> ModelAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync($"api/models/{Uri.EscapeDataString(name)}", c), ct);
+        await ThrowIfNotFoundAsync(response, "`tuner model list` lists the models there", ct);
+        return await ReadAsync<ModelView>(response, $"reading model {name}", ct);
+    }
+
+    public async Task<ChampionView> ChampionAsync(string name, CancellationToken ct)
+    {
+        using var response = await SendAsync(c => http.GetAsync($"api/models/{Uri.EscapeDataString(name)}/champion", c), ct);
+        await ThrowIfNotFoundAsync(response, $"`tuner model show {name}` shows its decisions", ct);
+        return await ReadAsync<ChampionView>(response, $"reading the champion of model {name}", ct);
+    }
+
+    /// <summary>POST /api/models/{name}/{action} (approve, promote, rollback) with <paramref name="body"/>.</summary>
+    public async Task<DecisionView> DecideAsync(string name, string action, object body, CancellationToken ct)
+    {
+        using var content = JsonContent.Create(body, body.GetType(), options: Json);
+        using var response = await SendAsync(c => http.PostAsync($"api/models/{Uri.EscapeDataString(name)}/{action}", content, c), ct);
+        await ThrowIfNotFoundAsync(response, "`tuner model list` lists the models there", ct);
+        return await ReadAsync<DecisionView>(response, $"{action} for model {name}", ct);
+    }
+
+    private async Task ThrowIfNotFoundAsync(HttpResponseMessage response, string whereToLook, CancellationToken ct)
+    {
+        if (response.StatusCode != HttpStatusCode.NotFound) return;
+        var problem = await ApiProblem.ReadAsync(response, ct);
+        throw new CliFailure(ExitCodes.NotFound, $"{problem.Summary} (at {server}); {whereToLook}");
     }
 
     public async Task DeleteScheduleAsync(string name, CancellationToken ct)

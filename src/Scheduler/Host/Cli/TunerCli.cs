@@ -20,6 +20,7 @@ public static class TunerCli
             CostCommand.Create(),
             CheckpointCommand.Create(),
             ScheduleCommand.Create(),
+            ModelCommand.Create(),
             BudgetCommand.Create(),
             TrainCommand.Create(),
         };

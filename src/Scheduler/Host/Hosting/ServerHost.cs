@@ -48,6 +48,7 @@ public static class ServerHost
             o.ServerName = $"tuner-server:{Environment.MachineName}:{Environment.ProcessId}";
         });
         builder.Services.AddHostedService<Reconciler>();
+        builder.Services.AddHostedService<Tuner.Scheduling.Models.PromotionPass>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Tuner.Scheduling.Webhooks.WebhookSender>());
         builder.Services.AddTunerCapacity(settings, server.Capacity, server.Clouds);
         builder.Services.AddTunerOpenApi();
@@ -65,6 +66,7 @@ public static class ServerHost
         app.MapCostApi();
         app.MapCheckpointsApi();
         app.MapSchedulesApi();
+        app.MapModelsApi();
         app.MapBundlesApi();
         app.MapTunerDashboard();
         return app;

@@ -1,4 +1,5 @@
 using Tuner.Scheduling.Schedules;
+using Tuner.Scheduling.Models;
 using Microsoft.Extensions.Options;
 using Tuner.Core.Definitions;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,10 @@ public static class TunerServices
         services.AddSingleton<IRecurringSchedules, HangfireSchedules>();
         services.AddSingleton<ScheduleRegistry>();
         services.AddSingleton<ScheduleFiring>();
+        services.AddSingleton<CheckpointScoring>();
+        services.AddSingleton<ChampionChange>();
+        services.AddSingleton<ChampionDecisions>();
+        services.AddSingleton<ModelPromotions>();
         services.AddSingleton<CheckpointJanitor>();
         services.AddSingleton<KeptCheckpointStorage>();
         services.AddSingleton<TrialLeases>();
@@ -60,6 +65,7 @@ public static class TunerServices
         services.AddSingleton<SweepOrchestrator>();
         services.AddSingleton<SweepSubmission>();
         services.AddSingleton<SweepQueries>();
+        services.AddSingleton<ModelQueries>();
         services.AddSingleton(costs ?? CostSettings.Default);
         services.AddSingleton(webhooks ?? WebhookSettings.None);
         services.AddSingleton<CostLedger>();

@@ -4,7 +4,7 @@ using Tuner.Core.Model;
 
 namespace Tuner.Persistence.Configurations;
 
-/// <summary>A schedule: its unique name (at most 100 characters), cron and time zone; its runs by schedule and time.</summary>
+/// <summary>A schedule: its unique name (at most 100 characters), cron and time zone; the model it names (at most 100 characters), guards as jsonb; its runs by schedule and time.</summary>
 internal sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>, IEntityTypeConfiguration<ScheduleRun>
 {
     public void Configure(EntityTypeBuilder<Schedule> entity)
@@ -13,6 +13,8 @@ internal sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>
         entity.Property(s => s.Cron).HasMaxLength(200);
         entity.Property(s => s.TimeZone).HasMaxLength(100);
         entity.Property(s => s.Overlap).HasConversion<string>().HasMaxLength(8);
+        entity.Property(s => s.ModelName).HasMaxLength(100);
+        entity.Property(s => s.PromotionGuardsJson).HasColumnType("jsonb");
         entity.HasIndex(s => s.Name).IsUnique();
     }
 

@@ -469,6 +469,123 @@ namespace Tuner.Persistence.Migrations
                     b.ToTable("ledger_marks", "tuner");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.PromotionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ChallengerCheckpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("challenger_checkpoint_id");
+
+                    b.Property<string>("ChallengerScoresJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("challenger_scores_json");
+
+                    b.Property<long?>("ChallengerTrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("challenger_trial_id");
+
+                    b.Property<double?>("ChampionReportedValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("champion_reported_value");
+
+                    b.Property<string>("ChampionScoresJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("champion_scores_json");
+
+                    b.Property<long?>("ChampionTrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("champion_trial_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("direction");
+
+                    b.Property<double>("Margin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("margin");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("ModelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("ScheduleRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_run_id");
+
+                    b.Property<long?>("SweepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_decisions");
+
+                    b.HasIndex("ChallengerCheckpointId")
+                        .HasDatabaseName("ix_promotion_decisions_challenger_checkpoint_id");
+
+                    b.HasIndex("ChallengerTrialId")
+                        .HasDatabaseName("ix_promotion_decisions_challenger_trial_id");
+
+                    b.HasIndex("ChampionTrialId")
+                        .HasDatabaseName("ix_promotion_decisions_champion_trial_id");
+
+                    b.HasIndex("Outcome")
+                        .HasDatabaseName("ix_promotion_decisions_outcome")
+                        .HasFilter("outcome = 'Pending'");
+
+                    b.HasIndex("ScheduleRunId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_decisions_schedule_run_id")
+                        .HasFilter("schedule_run_id IS NOT NULL");
+
+                    b.HasIndex("SweepId")
+                        .HasDatabaseName("ix_promotion_decisions_sweep_id");
+
+                    b.HasIndex("ModelId", "Id")
+                        .HasDatabaseName("ix_promotion_decisions_model_id_id");
+
+                    b.ToTable("promotion_decisions", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.QueuedConfiguration", b =>
                 {
                     b.Property<long>("Id")
@@ -513,6 +630,67 @@ namespace Tuner.Persistence.Migrations
                     b.ToTable("queued_configurations", "tuner");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.RegisteredModel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ChampionCheckpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("champion_checkpoint_id");
+
+                    b.Property<DateTimeOffset?>("ChampionSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("champion_since");
+
+                    b.Property<long?>("ChampionTrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("champion_trial_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("PreviousCheckpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_checkpoint_id");
+
+                    b.Property<long?>("PreviousTrialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_trial_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_models");
+
+                    b.HasIndex("ChampionCheckpointId")
+                        .HasDatabaseName("ix_models_champion_checkpoint_id");
+
+                    b.HasIndex("ChampionTrialId")
+                        .HasDatabaseName("ix_models_champion_trial_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_models_name");
+
+                    b.HasIndex("PreviousCheckpointId")
+                        .HasDatabaseName("ix_models_previous_checkpoint_id");
+
+                    b.HasIndex("PreviousTrialId")
+                        .HasDatabaseName("ix_models_previous_trial_id");
+
+                    b.ToTable("models", "tuner");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.Schedule", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +710,15 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("cron");
 
+                    b.Property<bool>("ManualApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual_approval");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model_name");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -547,6 +734,14 @@ namespace Tuner.Persistence.Migrations
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean")
                         .HasColumnName("paused");
+
+                    b.Property<string>("PromotionGuardsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("promotion_guards_json");
+
+                    b.Property<double>("PromotionMargin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("promotion_margin");
 
                     b.Property<string>("TemplateText")
                         .IsRequired()
@@ -1107,6 +1302,46 @@ namespace Tuner.Persistence.Migrations
                         .HasConstraintName("fk_checkpoints_trials_trial_id");
                 });
 
+            modelBuilder.Entity("Tuner.Core.Model.PromotionDecision", b =>
+                {
+                    b.HasOne("Tuner.Core.Model.Checkpoint", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengerCheckpointId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_decisions_checkpoints_challenger_checkpoint_id");
+
+                    b.HasOne("Tuner.Core.Model.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengerTrialId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_decisions_trials_challenger_trial_id");
+
+                    b.HasOne("Tuner.Core.Model.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("ChampionTrialId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_decisions_trials_champion_trial_id");
+
+                    b.HasOne("Tuner.Core.Model.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_decisions_models_model_id");
+
+                    b.HasOne("Tuner.Core.Model.ScheduleRun", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleRunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_decisions_schedule_runs_schedule_run_id");
+
+                    b.HasOne("Tuner.Core.Model.Sweep", null)
+                        .WithMany()
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_promotion_decisions_sweeps_sweep_id");
+                });
+
             modelBuilder.Entity("Tuner.Core.Model.QueuedConfiguration", b =>
                 {
                     b.HasOne("Tuner.Core.Model.Sweep", null)
@@ -1123,6 +1358,33 @@ namespace Tuner.Persistence.Migrations
                         .HasConstraintName("fk_queued_configurations_trials_trial_id");
 
                     b.Navigation("Trial");
+                });
+
+            modelBuilder.Entity("Tuner.Core.Model.RegisteredModel", b =>
+                {
+                    b.HasOne("Tuner.Core.Model.Checkpoint", null)
+                        .WithMany()
+                        .HasForeignKey("ChampionCheckpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_models_checkpoints_champion_checkpoint_id");
+
+                    b.HasOne("Tuner.Core.Model.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("ChampionTrialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_models_trials_champion_trial_id");
+
+                    b.HasOne("Tuner.Core.Model.Checkpoint", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousCheckpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_models_checkpoints_previous_checkpoint_id");
+
+                    b.HasOne("Tuner.Core.Model.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousTrialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_models_trials_previous_trial_id");
                 });
 
             modelBuilder.Entity("Tuner.Core.Model.ScheduleRun", b =>

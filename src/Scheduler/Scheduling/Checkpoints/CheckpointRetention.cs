@@ -3,12 +3,13 @@ using Tuner.Core.Checkpoints;
 using Tuner.Core.Model;
 using Tuner.Core.Sweeps;
 using Tuner.Persistence;
+using Tuner.Scheduling.Models;
 
 namespace Tuner.Scheduling.Checkpoints;
 
 /// <summary>
 /// Applies <see cref="CheckpointRetentionRule"/> inside the transaction that changes the trial, by marking the
-/// checkpoints it does not keep Deleting; <see cref="CheckpointJanitor"/> removes the objects after the commit.
+/// checkpoints it does not keep Deleting (never a model's champion's or previous champion's: <see cref="ChampionCheckpoints"/>); <see cref="CheckpointJanitor"/> removes the objects after the commit.
 /// </summary>
 public static class CheckpointRetention
 {
@@ -21,7 +22,7 @@ public static class CheckpointRetention
         var values = CheckpointRetentionRule.KeepsBest(trial.Status) && live.Count > 0
             ? await db.TrialReports.Where(r => r.TrialId == trial.Id).ToDictionaryAsync(r => r.Epoch, r => r.Value, ct)
             : [];
-        var doomed = CheckpointRetentionRule.Doomed(trial.Status, live, values, plan.Direction);
+        var doomed = await ChampionCheckpoints.SpareAsync(db, CheckpointRetentionRule.Doomed(trial.Status, live, values, plan.Direction), ct);
         foreach (var checkpoint in doomed)
         {
             checkpoint.State = CheckpointState.Deleting;

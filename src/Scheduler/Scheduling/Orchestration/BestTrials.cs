@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
+using Tuner.Scheduling.Models;
 using Tuner.Core.Model;
 using Tuner.Core.Sweeps;
 using Tuner.Search;
@@ -21,7 +22,8 @@ internal static class BestTrials
         return complete.BestFirst(plan.Direction, t => t.Value, t => t.Number).Select(t => t.Id).ToList();
     }
 
-    /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint.</summary>
+    /// <summary>`checkpoints.keep_best`: only the sweep's best N complete trials keep their best checkpoint (and a model's
+    /// champion or previous champion, wherever it ranks).</summary>
     public static async Task<List<Checkpoint>> ReleaseBeyondKeepBestAsync(
         TunerDbContext db, List<long> ranked, SweepPlan plan, CancellationToken ct)
     {
@@ -31,9 +33,9 @@ internal static class BestTrials
             return [];
         }
 
-        var released = await db.Checkpoints
+        var released = await ChampionCheckpoints.SpareAsync(db, await db.Checkpoints
             .Where(c => beyond.Contains(c.TrialId) && c.State == CheckpointState.Live)
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
         released.ForEach(c => c.State = CheckpointState.Deleting);
         return released;
     }

@@ -37,6 +37,7 @@ public static class TrialWorkloads
             StderrLinesKept = command.StderrLines,
             StopGrace = command.StopGrace,
             Steps = command.ConsecutiveSteps ? CommandStepRule.Consecutive : CommandStepRule.Increasing,
+            Evaluate = command.Evaluate,
         };
     }
 

@@ -29,6 +29,7 @@ public sealed class SyntheticWorkload : IWorkload
         new("step_seconds", "how long each epoch takes, in seconds (default 0: as fast as the orchestrator goes)"),
         new("batches", "batches per epoch, among which the step's time is spread (default 1)"),
         new("noise", "the standard deviation of the noise on each reported value, relative to the curve's scale (default 0.02)"),
+        new("shift", "a constant added to every reported value, standing for the data a run is scored on: a later run with another shift is scored on other data (default 0)"),
     ];
 
     public IReadOnlyList<WorkloadMetric> Metrics { get; } = [new("val_loss", MetricGoal.Minimize)];
@@ -50,7 +51,7 @@ public sealed class SyntheticWorkload : IWorkload
         var x = Enumerable.Range(0, options.Function!.Dims)
             .Select(i => spec.Params.TryGetValue(ContinuousFunction.ParameterName(i), out var v) ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : 0.0)
             .ToArray();
-        var curve = new SyntheticCurve(options.Function.Evaluate(x), x, options.Noise, spec.Seed);
+        var curve = new SyntheticCurve(options.Function.Evaluate(x), x, options.Noise, spec.Seed, options.Shift);
         return Task.FromResult<ITrainingSession>(new SyntheticSession(curve, options.Batches, options.StepTime));
     }
 
@@ -61,6 +62,7 @@ public sealed class SyntheticWorkload : IWorkload
         var seconds = reader.Number("step_seconds", 0, min: 0, max: 3600) ?? 0;
         var batches = reader.Integer("batches", 1, min: 1) ?? 1;
         var noise = reader.Number("noise", 0.02, min: 0, max: 10) ?? 0.02;
+        var shift = reader.Number("shift", 0) ?? 0;
         var problems = reader.Problems.ToList();
         ContinuousFunction? function = null;
         try
@@ -74,8 +76,10 @@ public sealed class SyntheticWorkload : IWorkload
             problems.Add($"option {e.Message}");
         }
 
-        return new SyntheticOptions(function, TimeSpan.FromSeconds(seconds), (int)Math.Min(batches, 1_000_000), noise, problems);
+        if (!double.IsFinite(shift)) problems.Add($"option 'shift' must be a finite number, but got {shift}");
+        return new SyntheticOptions(function, TimeSpan.FromSeconds(seconds), (int)Math.Min(batches, 1_000_000), noise, shift, problems);
     }
 
-    private sealed record SyntheticOptions(ContinuousFunction? Function, TimeSpan StepTime, int Batches, double Noise, IReadOnlyList<string> Problems);
+    private sealed record SyntheticOptions(
+        ContinuousFunction? Function, TimeSpan StepTime, int Batches, double Noise, double Shift, IReadOnlyList<string> Problems);
 }

@@ -26,8 +26,9 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            ["CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadCheckpoint", "GetCostByGroup", "GetSchedule", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "QueueTrial",
-             "SubmitSweep", "TriggerSchedule", "UpdateSchedule", "UpdateSweep", "UploadBundle"],
+            ["ApproveChallenger", "CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadChampion", "DownloadCheckpoint", "GetChampion", "GetCostByGroup", "GetModel",
+             "GetSchedule", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListModels", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "PromoteTrial",
+             "QueueTrial", "RollbackChampion", "SubmitSweep", "TriggerSchedule", "UpdateSchedule", "UpdateSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)
         {
@@ -47,6 +48,8 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
         Assert.Equal(CostCategories.All, EnumOf(schemas, "CostLineView", "category"));
         Assert.Equal(Enum.GetNames<WebhookDeliveryState>(), EnumOf(schemas, "WebhookDeliveryView", "state"));
         Assert.Equal(["maximize", "minimize"], EnumOf(schemas, "SweepDetails", "direction"));
+        Assert.Equal(Enum.GetNames<PromotionOutcome>(), EnumOf(schemas, "DecisionView", "outcome"));
+        Assert.Contains("promotion", EnumOf(schemas, "SweepEventView", "kind"));
         var paramValue = schemas.GetProperty("TrialView").GetProperty("properties").GetProperty("params").GetProperty("additionalProperties");
         Assert.Equal(["boolean", "number", "string"], paramValue.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
         Assert.All(Numbers(document), n => Assert.DoesNotContain("string", n.GetRawText()));

@@ -8,6 +8,7 @@ using Tuner.Core.Workloads;
 using Tuner.Persistence;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Schedules;
+using Tuner.Scheduling.Models;
 using Tuner.Scheduling.Sweeps;
 using Tuner.TestSupport.Postgres;
 
@@ -45,6 +46,51 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
         Assert.NotNull(first);
         Assert.Null(second);
         Assert.Equal([("name", "there is already a schedule named 'nightly'")], taken);
+    }
+
+    [Fact]
+    public async Task AModel_IsCheckedAgainstTheTemplatesWorkload_AndAChangeIsCheckedAsAtCreation()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_model");
+        var registry = harness.Get<ScheduleRegistry>();
+
+        var (none, problems) = await registry.CreateAsync(new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template,
+            Model: new ScheduleModelRequest("bad name!", Margin: -1,
+                Guards: [new("val_f1", 0.1), new("val_loss", -1), new("val_loss", 0.1, "sideways")])), CancellationToken.None);
+        var (schedule, _) = await registry.CreateAsync(new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template,
+            Model: new ScheduleModelRequest("mnist", Margin: 0.005, Guards: [new("val_loss", 0.05)])), CancellationToken.None);
+        var (unchanged, badTemplate) = await registry.ChangeAsync("nightly",
+            new ScheduleChangeRequest(Template: Template.Replace("max_trials: 2", "max_trials: 0")), CancellationToken.None);
+        var (_, nothing) = await registry.ChangeAsync("nightly", new ScheduleChangeRequest(), CancellationToken.None);
+        var (changed, _) = await registry.ChangeAsync("nightly", new ScheduleChangeRequest(Cron: "0 4 * * *", TimeZone: "Europe/Paris"), CancellationToken.None);
+        var (missing, _) = await registry.ChangeAsync("nope", new ScheduleChangeRequest(Paused: true), CancellationToken.None);
+
+        Assert.Null(none);
+        Assert.Equal(
+            [
+                ("model.guards[0].metric", "workload 'mnist-mlp' reports no metric 'val_f1'; it reports val_accuracy, val_loss, train_loss"),
+                ("model.guards[1].tolerance", "expected how much worse than the champion 'val_loss' may be, a number of at least 0, got -1"),
+                ("model.guards[2].direction", "expected maximize or minimize, got 'sideways'"),
+                ("model.margin", "expected a number of at least 0 (in the objective's units), got -1"),
+                ("model.name", "expected 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, got 'bad name!'"),
+            ],
+            problems.OrderBy(p => p.Field, StringComparer.Ordinal));
+        var policy = PromotionPolicies.Of(schedule!);
+        Assert.Equal(("mnist", 0.005, false), (schedule!.ModelName, policy.Margin, policy.ManualApproval));
+        // The guard's direction is the goal the workload declares for the metric.
+        Assert.Equal([new Tuner.Core.Models.MetricGuard("val_loss", 0.05, Tuner.Search.StudyDirection.Minimize)], policy.Guards);
+        await using (var db = await harness.DbAsync())
+        {
+            Assert.True(await db.Models.AnyAsync(m => m.Name == "mnist" && m.ChampionTrialId == null));
+        }
+
+        Assert.Equal(Template, unchanged!.TemplateText);
+        Assert.Equal(["template.budget.max_trials"], badTemplate.Select(p => p.Field));
+        Assert.Equal([("paused", "expected a change: paused (true or false), cron, timeZone or template")], nothing);
+        Assert.Equal(("0 4 * * *", "Europe/Paris"), (changed!.Cron, changed.TimeZone));
+        var job = Single(harness);
+        Assert.Equal(("0 4 * * *", "Europe/Paris"), (job.Cron, job.TimeZoneId));
+        Assert.Null(missing);
     }
 
     [Fact]

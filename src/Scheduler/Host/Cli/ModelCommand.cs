@@ -39,10 +39,10 @@ internal static class ModelCommand
         }));
         command.Subcommands.Add(Download());
         command.Subcommands.Add(Verb("approve", "Promote the challenger that awaits approval", named: true, async (client, name, note, ct) =>
-            Report(await client.DecideAsync(name!, "approve", new ModelAction(note), ct))));
+            Report(await client.DecideAsync(name!, "approve", new ModelAction(note), $"approving model {name}'s challenger", ct))));
         command.Subcommands.Add(Promote());
         command.Subcommands.Add(Verb("rollback", "Make the previous champion the champion again", named: true, async (client, name, note, ct) =>
-            Report(await client.DecideAsync(name!, "rollback", new ModelAction(note), ct))));
+            Report(await client.DecideAsync(name!, "rollback", new ModelAction(note), $"rolling model {name} back", ct))));
         return command;
     }
 
@@ -72,7 +72,8 @@ internal static class ModelCommand
         command.SetAction(async (parse, ct) =>
         {
             using var client = Client(parse, server);
-            Report(await client.DecideAsync(parse.GetValue(name)!, "promote", new ModelPromotion(parse.GetValue(sweep), parse.GetValue(trial), parse.GetValue(note)), ct));
+            Report(await client.DecideAsync(parse.GetValue(name)!, "promote", new ModelPromotion(parse.GetValue(sweep), parse.GetValue(trial), parse.GetValue(note)),
+                $"promoting trial {parse.GetValue(trial)} of sweep {parse.GetValue(sweep)} in model {parse.GetValue(name)}", ct));
             return 0;
         });
         return command;
@@ -103,15 +104,14 @@ internal static class ModelCommand
     private static string Champion(ChampionView c) => FormattableString.Invariant(
         $"trial {c.TrialNumber} of sweep {c.SweepId} '{c.SweepName}' ({c.Workload}), {c.Metric} = {c.Value:0.######} in its sweep{(c.Since is { } since ? $", champion since {since:yyyy-MM-dd HH:mm}Z" : "")}");
 
+    /// <summary>The challenger and why (the reason carries both scores on the run's data), and the champion's score in its own sweep.</summary>
     private static string Decision(DecisionView d)
     {
         var challenger = d.Challenger is { } c ? $"trial {c.TrialNumber} of sweep {c.SweepId}" : "no challenger";
-        var figures = d.Metric is { } metric && d.ChallengerScores?.TryGetValue(metric, out var mine) == true
-            ? FormattableString.Invariant($", {metric} {mine:0.######}") + (d.ChampionScores?.TryGetValue(metric, out var theirs) == true
-                ? FormattableString.Invariant($" against the champion's {theirs:0.######} on the same data") + (d.ChampionReportedValue is { } reported ? FormattableString.Invariant($" ({reported:0.######} on its own)") : "")
-                : "")
+        var own = d.ChampionReportedValue is { } reported && d.ChampionScores is not null
+            ? FormattableString.Invariant($" (the champion's score in its own sweep: {reported:0.######})")
             : "";
-        return $"{challenger}{figures}: {d.Reason}";
+        return $"{challenger}: {d.Reason}{own}";
     }
 
     private static string Scores(IReadOnlyDictionary<string, double> scores) =>

@@ -186,12 +186,12 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
     }
 
     /// <summary>POST /api/models/{name}/{action} (approve, promote, rollback) with <paramref name="body"/>.</summary>
-    public async Task<DecisionView> DecideAsync(string name, string action, object body, CancellationToken ct)
+    public async Task<DecisionView> DecideAsync(string name, string action, object body, string doing, CancellationToken ct)
     {
         using var content = JsonContent.Create(body, body.GetType(), options: Json);
         using var response = await SendAsync(c => http.PostAsync($"api/models/{Uri.EscapeDataString(name)}/{action}", content, c), ct);
         await ThrowIfNotFoundAsync(response, "`tuner model list` lists the models there", ct);
-        return await ReadAsync<DecisionView>(response, $"{action} for model {name}", ct);
+        return await ReadAsync<DecisionView>(response, doing, ct);
     }
 
     private async Task ThrowIfNotFoundAsync(HttpResponseMessage response, string whereToLook, CancellationToken ct)

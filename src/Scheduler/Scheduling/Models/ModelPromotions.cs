@@ -82,8 +82,9 @@ public sealed class ModelPromotions(IDbContextFactory<TunerDbContext> contexts, 
         if (model.PreviousTrialId is not { } previousId) return new(null, $"model '{name}' has no previous champion to roll back to");
 
         var previous = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == previousId, ct);
+        var current = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == model.ChampionTrialId, ct);
         var decision = Record(db, model, previous.SweepId, PromotionOutcome.RolledBack,
-            $"rolled back by an operator from trial {model.ChampionTrialId}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}")}");
+            $"rolled back by an operator from trial {current.Number} of sweep {current.SweepId}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}")}");
         decision.ChallengerTrialId = previous.Id;
         decision.ChallengerCheckpointId = model.PreviousCheckpointId;
         decision.ChampionTrialId = model.ChampionTrialId;

@@ -57,6 +57,43 @@ public sealed class SyntheticWorkloadTests : IDisposable
         Assert.True((At(early, 1) - At(late, 1)) * (At(early, 12) - At(late, 12)) < 0, "the two curves change order");
     }
 
+    [Fact]
+    public async Task ACheckpointEvaluatedOnOtherData_ScoresItsCurveAtItsEpoch_MovedByThatDatasShift()
+    {
+        // The shift stands for the data a run is scored on: a champion trained on one night's data (shift 50) and
+        // re-scored on another's (shift 0) scores what a trial on that data would, at the epoch its checkpoint holds.
+        var trained = Spec(1.0, 4.0, options: [("noise", 0.0), ("shift", 50.0)]);
+        var host = new ScriptedTrialHost(Store("shifted"));
+        var outcome = await RunAsync(trained, host);
+        var unshifted = await RunAsync(Spec(1.0, 4.0, options: ("noise", 0.0)), new ScriptedTrialHost(Store("plain")));
+
+        await using var checkpoint = (await host.OpenLatestCheckpointAsync(CancellationToken.None))!;
+        var rescored = await WorkloadEvaluation.ValidateAsync(
+            new SyntheticWorkload(), Spec(1.0, 4.0, options: [("noise", 0.0), ("shift", 0.0)]), new TrainingEnvironment(_directory.Path),
+            checkpoint, CancellationToken.None);
+
+        Assert.Equal(outcome.History[^1].Metrics["val_loss"] - 50, rescored["val_loss"], 9);
+        Assert.Equal(unshifted.History[^1].Metrics["val_loss"], rescored["val_loss"], 9);
+    }
+
+    [Fact]
+    public async Task ACheckpointThatIsNotTheWorkloads_IsRefusedWithOneLine()
+    {
+        var mnist = await TrialCheckpointBytesAsync("mnist-mlp");
+        var error = await Assert.ThrowsAsync<TrialFailedException>(() => WorkloadEvaluation.ValidateAsync(
+            new SyntheticWorkload(), Spec(1.0, 4.0), new TrainingEnvironment(_directory.Path), new MemoryStream(mnist), CancellationToken.None));
+
+        Assert.StartsWith("the checkpoint (", error.Message);
+        Assert.Contains("does not fit the model of workload 'synthetic' on this data: the checkpoint is not a synthetic trial's", error.Message);
+    }
+
+    private static async Task<byte[]> TrialCheckpointBytesAsync(string workload)
+    {
+        using var buffer = new MemoryStream();
+        await new TrialCheckpoint(workload, 3, new TrainingPosition(2, 0), [], PartialEpoch.Empty, [0x4D, 1, 2]).WriteToAsync(buffer, CancellationToken.None);
+        return buffer.ToArray();
+    }
+
     [Theory]
     [InlineData("mixed", "option 'function' must be a function of real coordinates, but 'mixed' has categorical ones")]
     [InlineData("rosenbrock:11", "option 'function' may have at most 10 coordinates, but 'rosenbrock:11' has 11")]

@@ -8,6 +8,11 @@ public sealed record FrozenTrial(
     IReadOnlyDictionary<int, double> IntermediateValues,
     double? Value)
 {
+    /// <summary>How much the trial counts in a model-based sampler, in (0, 1]: 1 for a sweep's own trials; less for an
+    /// earlier sweep's trials given as a prior (a warm start's <c>prior_weight</c>). TPE scales the trial's Parzen
+    /// component by it, and the GP treats its value as observed with its noise variance divided by it.</summary>
+    public double Weight { get; init; } = 1.0;
+
     /// <summary>The largest step reported so far, or null when nothing was reported.</summary>
     public int? LastStep => IntermediateValues.Count == 0 ? null : IntermediateValues.Keys.Max();
 

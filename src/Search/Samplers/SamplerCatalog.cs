@@ -16,6 +16,9 @@ public static class SamplerCatalog
 
     public static IReadOnlyList<string> Kinds { get; } = ["auto", "random", "grid", "sobol", "tpe", "tpe-mv", "gp"];
 
+    /// <summary>Whether the kind models earlier trials, so that trials given as a prior (<see cref="FrozenTrial.Weight"/>) inform it.</summary>
+    public static bool LearnsFromTrials(string kind) => kind.ToLowerInvariant() is "auto" or "tpe" or "tpe-mv" or "gp";
+
     public static bool IsKnown(string kind) => Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="ArgumentException">The kind is not one of <see cref="Kinds"/>.</exception>

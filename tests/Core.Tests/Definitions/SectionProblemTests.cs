@@ -250,11 +250,13 @@ public sealed class SectionProblemTests
     [Theory]
     [InlineData("warm_start: { from_sweep: 12 }", 12L, WarmStartSection.DefaultBest)]
     [InlineData("warm_start: { from_sweep: 3, best: 10 }", 3L, 10)]
-    public void Parse_ReadsWarmStart(string line, long fromSweep, int best)
+    [InlineData("warm_start: { from_sweep: 3, best: 2, prior_weight: 0.25 }", 3L, 2, 0.25)]
+    [InlineData("warm_start: { from_sweep: 3, prior_weight: 1 }", 3L, WarmStartSection.DefaultBest, 1.0)]
+    public void Parse_ReadsWarmStart(string line, long fromSweep, int best, double? priorWeight = null)
     {
         var definition = DefinitionReading.Parse(DefinitionTexts.Minimal() + line + "\n").Definition!;
 
-        Assert.Equal(new WarmStartSection(fromSweep, best), definition.WarmStart);
+        Assert.Equal(new WarmStartSection(fromSweep, best, priorWeight), definition.WarmStart);
         Assert.Null(DefinitionReading.Parse(DefinitionTexts.Minimal()).Definition!.WarmStart);
     }
 
@@ -264,6 +266,9 @@ public sealed class SectionProblemTests
     [InlineData("warm_start: { from_sweep: last }", "warm_start.from_sweep")]
     [InlineData("warm_start: { from_sweep: 3, best: 101 }", "warm_start.best")]
     [InlineData("warm_start: { from_sweep: 3, prior: 0.5 }", "warm_start.prior")]
+    [InlineData("warm_start: { from_sweep: 3, prior_weight: 0 }", "warm_start.prior_weight")]
+    [InlineData("warm_start: { from_sweep: 3, prior_weight: 1.5 }", "warm_start.prior_weight")]
+    [InlineData("sampler: { kind: random }\nwarm_start: { from_sweep: 3, prior_weight: 0.5 }", "warm_start.prior_weight")]
     public void Parse_ReportsAWarmStartThatIsWrong_AtItsPath(string line, string path)
     {
         var problem = DefinitionTexts.SingleProblem(DefinitionTexts.Minimal() + line + "\n");

@@ -184,11 +184,11 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task WithWarmStartBest_EachRunStartsFromThePreviousRunsBest()
+    public async Task WithWarmStartBest_EachRunStartsFromThePreviousRunsBest_AndItsPriorIsWrittenIntoTheRunsDefinition()
     {
         await using var harness = await SchedulerHarness.StartAsync(postgres, "schedule_warm");
         var (schedule, _) = await harness.Get<ScheduleRegistry>().CreateAsync(
-            new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template, WarmStartBest: 1), CancellationToken.None);
+            new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template.Replace("kind: random", "kind: tpe"), WarmStartBest: 1, WarmStartPriorWeight: 0.5), CancellationToken.None);
         var firing = harness.Get<ScheduleFiring>();
 
         var first = await firing.FireAsync(schedule!.Id, "fired on schedule", CancellationToken.None);
@@ -215,6 +215,16 @@ public sealed class ScheduleTests(PostgresServerFixture postgres)
             System.Text.Json.JsonDocument.Parse(best.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble(),
             System.Text.Json.JsonDocument.Parse(firstTrial.ParamsJson).RootElement.GetProperty("learning_rate").GetDouble());
         Assert.Empty(await check.QueuedConfigurations.AsNoTracking().Where(q => q.SweepId == first.SweepId).ToListAsync());
+        // The warm start is written into the run's stored definition, so the sweep says what it started from and its
+        // plan keeps the prior.
+        var stored = (await harness.SweepAsync(second.SweepId!.Value)).DefinitionText;
+        Assert.EndsWith($"warm_start: {{ from_sweep: {first.SweepId}, best: 1, prior_weight: 0.5 }}   # added by the schedule: the previous run\n", stored);
+        var (_, random) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("other", "0 2 * * *", "UTC", Template, WarmStartBest: 1, WarmStartPriorWeight: 0.5), CancellationToken.None);
+        var (_, alone) = await harness.Get<ScheduleRegistry>().CreateAsync(
+            new ScheduleRequest("other", "0 2 * * *", "UTC", Template.Replace("kind: random", "kind: tpe"), WarmStartPriorWeight: 0.5), CancellationToken.None);
+        Assert.Equal([("warmStartPriorWeight", "a prior needs a sampler that learns from trials (auto, tpe, tpe-mv or gp), but the template's sampler.kind is 'random'")], random);
+        Assert.Equal([("warmStartPriorWeight", "a prior weight needs warmStartBest: the previous run's trials are a prior of the warm start")], alone);
     }
 
     private static async Task<ScheduleRun> RunAsync(SchedulerHarness harness, long id)

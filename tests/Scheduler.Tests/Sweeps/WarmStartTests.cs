@@ -56,6 +56,50 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
             await db.QueuedConfigurations.Where(q => q.SweepId == sweepId).OrderBy(q => q.Id).Select(q => q.Source).ToListAsync());
     }
 
+    [Fact]
+    public async Task WithAPriorWeight_TheEarlierSweepsCompleteTrials_GuideTheSampler_FromItsFirstAsk()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "warm_prior");
+        var earlier = await harness.SubmitAsync(SweepTexts.Small(maxTrials: 12, parallelism: 12));
+        await FinishAsync(harness, earlier, [.. Enumerable.Range(0, 12).Select(i =>
+            (FormattableString.Invariant($$"""{"learning_rate": {{0.001 * (i + 1)}}, "batch_size": 64, "hidden_units": {{20 + 10 * i}}}"""), 0.5 + 0.04 * i))]);
+
+        string Text(string name, string warmStart) => $$"""
+            name: {{name}}
+            workload: { kind: mnist-mlp, max_epochs: 3, train_samples: 1000, validation_samples: 200 }
+            objective: { metric: val_accuracy, direction: maximize }
+            space:
+              learning_rate: { type: float, low: 1.0e-4, high: 2.0e-2, log: true }
+              batch_size:    { type: categorical, choices: [32, 64] }
+              hidden_units:  { type: int, low: 16, high: 256, log: true }
+            sampler: { kind: tpe, seed: 3 }
+            budget: { max_trials: 4, parallelism: 1 }
+            {{warmStart}}
+            """;
+        // TPE samples at random until 10 trials are finished: with the prior's 12, it models them at once.
+        var alone = await harness.SubmitAsync(Text("alone", ""));
+        var guided = await harness.SubmitAsync(Text("guided", $"warm_start: {{ from_sweep: {earlier}, best: 1, prior_weight: 0.5 }}"));
+        foreach (var sweepId in new[] { alone, guided })
+        {
+            await harness.CompleteTrialAsync(sweepId, 0);
+            await harness.OrchestrateAsync(sweepId);
+        }
+
+        await using var db = await harness.DbAsync();
+        var plan = (await harness.Get<Tuner.Scheduling.Sweeps.SweepPlans>().LoadAsync(db, guided, CancellationToken.None))!;
+        var prior = await Tuner.Scheduling.Sweeps.PriorHistory.LoadAsync(db, harness.Get<Tuner.Scheduling.Sweeps.SweepPlans>(), plan, CancellationToken.None);
+        // All twelve fit the new space; they come before the sweep's own trials, at the prior's weight.
+        Assert.Equal(12, prior.Count);
+        Assert.All(prior, t => Assert.Equal(0.5, t.Weight));
+        Assert.Equal(Enumerable.Range(-12, 12), prior.Select(t => t.Number));
+        Assert.Equal(0.94, prior[^1].Value!.Value, 9);
+        var aloneSecond = (await harness.TrialsAsync(alone)).Single(t => t.Number == 1).ParamsJson;
+        var guidedSecond = (await harness.TrialsAsync(guided)).Single(t => t.Number == 1).ParamsJson;
+        Assert.NotEqual(aloneSecond, guidedSecond);
+        var warm = await db.SweepEvents.AsNoTracking().SingleAsync(e => e.SweepId == guided && e.Kind == SweepEventKinds.WarmStart);
+        Assert.EndsWith("; its 12 complete trials (those that fit this search space) serve as the sampler's prior at weight 0.5", warm.Message);
+    }
+
     private static async Task FinishAsync(SchedulerHarness harness, long sweepId, IReadOnlyList<(string Params, double Value)> trials)
     {
         await using var db = await harness.DbAsync();

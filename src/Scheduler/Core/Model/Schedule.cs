@@ -24,6 +24,10 @@ public sealed class Schedule
     /// <summary>When set, each run starts from the previous started run's best this many configurations (its
     /// warm_start, unless the template names one); null: each run starts from its sampler alone.</summary>
     public int? WarmStartBest { get; set; }
+
+    /// <summary>With <see cref="WarmStartBest"/>: every complete trial of the previous run also joins the sampler's
+    /// history at this weight (warm_start.prior_weight); null: no prior.</summary>
+    public double? WarmStartPriorWeight { get; set; }
     /// <summary>What a firing does while the previous run still runs: skip it (the default), or queue it to fire
     /// once that run ends.</summary>
     public ScheduleOverlap Overlap { get; set; }

@@ -38,7 +38,7 @@ public static class SchedulesApi
             ? new ScheduleModelRequest(m.Name, m.Margin, m.Guards?.Select(g => new MetricGuardRequest(g.Metric, g.Tolerance, g.Direction)).ToList(), m.ManualApproval)
             : null;
         var (schedule, problems) = await registry.CreateAsync(
-            new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest, request.Overlap, model), ct);
+            new ScheduleRequest(request.Name, request.Cron, request.TimeZone, request.Template, request.WarmStartBest, request.Overlap, model, request.WarmStartPriorWeight), ct);
         if (schedule is null) return Invalid("The schedule is invalid", problems);
 
         return TypedResults.Created($"/api/schedules/{schedule.Name}", (await ViewAsync(contexts, schedule.Name, clock, ct))!);
@@ -86,7 +86,7 @@ public static class SchedulesApi
         var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.ScheduleId == schedule.Id).OrderByDescending(r => r.Id).Take(RunsShown).ToListAsync(ct);
         return new ScheduleView(schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
             schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
-            schedule.TemplateText, schedule.WarmStartBest, schedule.Overlap.ToString(), ModelOf(schedule), [.. runs.Select(RunView)]);
+            schedule.TemplateText, schedule.WarmStartBest, schedule.WarmStartPriorWeight, schedule.Overlap.ToString(), ModelOf(schedule), [.. runs.Select(RunView)]);
     }
 
     private static ScheduleModel? ModelOf(Schedule schedule)

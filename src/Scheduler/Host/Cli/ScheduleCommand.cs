@@ -50,6 +50,7 @@ internal static class ScheduleCommand
         var cron = new Option<string>("--cron") { Description = "When it fires: five cron fields, e.g. '0 2 * * *' for 02:00 every day", Required = true };
         var zone = new Option<string>("--time-zone") { Description = "The IANA time zone of the cron's wall clock", DefaultValueFactory = _ => "UTC" };
         var warm = PositiveNumbers.Optional("--warm-start-best", "Each run starts from the previous run's best N configurations (unless the template has its own warm_start)");
+        var prior = new Option<double?>("--warm-start-prior-weight") { Description = "With --warm-start-best: the previous run's complete trials also guide the sampler, each counting this much (0 < W <= 1) against one of the run's own" };
         var overlap = new Option<string>("--overlap") { Description = "What a firing does while the previous run still runs: skip or queue", DefaultValueFactory = _ => "skip" };
         overlap.AcceptOnlyFromAmong("skip", "queue");
         var model = new Option<string?>("--model") { Description = "A model each run's best trial challenges: it becomes the champion only if it beats the champion re-scored on the run's data" };
@@ -62,7 +63,7 @@ internal static class ScheduleCommand
         var manual = new Option<bool>("--manual-approval") { Description = "A passing challenger waits for `tuner model approve` instead of being promoted" };
         var server = CommonOptions.Server();
         var command = new Command("create", "Create a schedule from a sweep template")
-            { name, file, cron, zone, warm, overlap, model, margin, guards, manual, server };
+            { name, file, cron, zone, warm, prior, overlap, model, margin, guards, manual, server };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -71,7 +72,7 @@ internal static class ScheduleCommand
             using var client = Client(parse, server);
             text = await LocalDefinition.PrepareAsync(text, path.DirectoryName!, client.UploadBundleAsync, ct);
             var schedule = await client.CreateScheduleAsync(
-                new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text, parse.GetValue(warm), parse.GetValue(overlap), promotion),
+                new ScheduleCreate(parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone), text, parse.GetValue(warm), parse.GetValue(overlap), promotion, parse.GetValue(prior)),
                 path.Name, ct);
             Console.WriteLine($"schedule {schedule.Name} created: {Line(schedule)}");
             return 0;

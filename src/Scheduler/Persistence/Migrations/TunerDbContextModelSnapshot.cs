@@ -758,6 +758,10 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("warm_start_best");
 
+                    b.Property<double?>("WarmStartPriorWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warm_start_prior_weight");
+
                     b.HasKey("Id")
                         .HasName("pk_schedules");
 

@@ -114,7 +114,10 @@ public sealed class SweepOrchestrator(
             return created;
         }
 
-        var history = plan.Sampler.ReadsHistory ? (await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)).ToList() : [];
+        // A warm start's prior (earlier trials of a lower weight) comes first, then the sweep's own trials.
+        var history = plan.Sampler.ReadsHistory
+            ? [.. await PriorHistory.LoadAsync(db, plans, plan, ct), .. await TrialHistory.LoadAsync(db, sweep.Id, plan.Space, ct)]
+            : new List<FrozenTrial>();
         var queued = new Queue<QueuedConfiguration>(await ConfigurationQueue.NextAsync(db, sweep.Id, AsksPerPass, ct));
         while (live < sweep.Parallelism && total < sweep.MaxTrials && created.Count < AsksPerPass)
         {

@@ -89,12 +89,15 @@ public sealed class ScheduleFiring(
         await db.SaveChangesAsync(ct);
         var text = ScheduleTemplate.Fill(schedule.TemplateText, run.RunDate, run.Id);
         var parsed = await SweepDefinitionParser.ParseAsync(text, workloads, ct);
-        var definition = parsed.Definition;
-        if (definition is { WarmStart: null } && schedule.WarmStartBest is { } best && previous?.SweepId is { } previousSweep)
+        if (parsed.Definition is { WarmStart: null } && schedule.WarmStartBest is { } best && previous?.SweepId is { } previousSweep)
         {
-            // The template names no warm start of its own: start from the previous run's best.
-            definition = definition with { WarmStart = new WarmStartSection(previousSweep, best) };
+            // The template names no warm start of its own: start from the previous run's best, written into the run's
+            // definition so the sweep's stored text says so and its plan keeps the prior.
+            text = WarmStartText.Add(text, new WarmStartSection(previousSweep, best, schedule.WarmStartPriorWeight));
+            parsed = await SweepDefinitionParser.ParseAsync(text, workloads, ct);
         }
+
+        var definition = parsed.Definition;
 
         var problem = definition is null
             ? string.Join("; ", parsed.Problems.Select(p => p.ToString()))

@@ -6,6 +6,7 @@ using Tuner.Core.Queueing;
 using Tuner.Core.Schedules;
 using Tuner.Core.Workloads;
 using Tuner.Persistence;
+using Tuner.Search.Samplers;
 using Tuner.Scheduling.Models;
 
 namespace Tuner.Scheduling.Schedules;
@@ -14,8 +15,10 @@ namespace Tuner.Scheduling.Schedules;
 /// <param name="WarmStartBest">Each run starts from the previous run's best this many configurations (1-100); null: none.</param>
 /// <param name="Overlap">"skip" (the default) or "queue": what a firing does while the previous run still runs.</param>
 /// <param name="Model">The model each run's best trial challenges; null: none.</param>
+/// <param name="WarmStartPriorWeight">With WarmStartBest: the previous run's complete trials join the sampler's history at this weight, in (0, 1].</param>
 public sealed record ScheduleRequest(
-    string? Name, string? Cron, string? TimeZone, string? Template, int? WarmStartBest = null, string? Overlap = null, ScheduleModelRequest? Model = null);
+    string? Name, string? Cron, string? TimeZone, string? Template, int? WarmStartBest = null, string? Overlap = null, ScheduleModelRequest? Model = null,
+    double? WarmStartPriorWeight = null);
 
 /// <summary>A change to a schedule: pause or resume, and a new cron expression, time zone or template (each checked as
 /// at creation); what is null stays.</summary>
@@ -34,6 +37,8 @@ public sealed partial class ScheduleRegistry(
     public async Task<(Schedule? Schedule, IReadOnlyList<(string Field, string Message)> Problems)> CreateAsync(ScheduleRequest request, CancellationToken ct)
     {
         var (problems, template) = await ProblemsAsync(request, ct);
+        if (request.WarmStartPriorWeight is not null && template is { WarmStart: null } && !SamplerCatalog.LearnsFromTrials(template.Sampler.Kind))
+            problems.Add(("warmStartPriorWeight", $"a prior needs a sampler that learns from trials (auto, tpe, tpe-mv or gp), but the template's sampler.kind is '{template.Sampler.Kind}'"));
         var policy = request.Model is { } model ? PromotionPolicyCheck.Read(model, template, problems) : null;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (problems.Count == 0 && await db.Schedules.AnyAsync(s => s.Name == request.Name, ct))
@@ -43,7 +48,7 @@ public sealed partial class ScheduleRegistry(
         var schedule = new Schedule
         {
             Name = request.Name!, Cron = request.Cron!.Trim(), TimeZone = request.TimeZone!, TemplateText = request.Template!,
-            WarmStartBest = request.WarmStartBest, Overlap = OverlapOf(request.Overlap) ?? ScheduleOverlap.Skip, CreatedAt = clock.GetUtcNow(),
+            WarmStartBest = request.WarmStartBest, WarmStartPriorWeight = request.WarmStartPriorWeight, Overlap = OverlapOf(request.Overlap) ?? ScheduleOverlap.Skip, CreatedAt = clock.GetUtcNow(),
             ModelName = request.Model?.Name,
         };
         if (policy is not null) PromotionPolicies.Store(schedule, policy);
@@ -110,6 +115,12 @@ public sealed partial class ScheduleRegistry(
             problems.Add(("overlap", $"expected skip or queue, got '{overlap}'"));
         if (request.WarmStartBest is < 1 or > WarmStartSection.MostBest)
             problems.Add(("warmStartBest", $"expected a whole number from 1 to {WarmStartSection.MostBest}, got {request.WarmStartBest}"));
+        if (request.WarmStartPriorWeight is { } weight && (!(weight > 0 && weight <= 1) || request.WarmStartBest is null))
+        {
+            problems.Add(("warmStartPriorWeight", request.WarmStartBest is null
+                ? "a prior weight needs warmStartBest: the previous run's trials are a prior of the warm start"
+                : $"expected a number greater than 0 and at most 1, got {weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        }
         if (request.Template is null)
         {
             problems.Add(("template", "expected a sweep definition (YAML or JSON), with {run_date} and {run_id} where each run differs"));

@@ -58,7 +58,18 @@ public sealed class WarmStarts(SweepPlans plans, TimeProvider clock)
 
         var message = $"warm start from sweep {warm.FromSweep}: queued {queued.Count} of its best {best.Count} trials first"
             + (queued.Count > 0 ? $": {string.Join(", ", queued)}" : "")
-            + (dropped.Count > 0 ? $"; dropped {string.Join(", ", dropped)}" : "");
+            + (dropped.Count > 0 ? $"; dropped {string.Join(", ", dropped)}" : "")
+            + await PriorMessageAsync(db, warm, source, definition, ct);
         SweepEvents.Add(db, sweep.Id, null, SweepEventKinds.WarmStart, message, clock);
+    }
+
+    private static async Task<string> PriorMessageAsync(TunerDbContext db, WarmStartSection warm, Core.Sweeps.SweepPlan source, SweepDefinition definition, CancellationToken ct)
+    {
+        if (warm.PriorWeight is not { } weight) return "";
+        var objective = $"{definition.Objective.Metric} ({definition.Objective.Direction.ToString().ToLowerInvariant()})";
+        if (source.Metric != definition.Objective.Metric || source.Direction != definition.Objective.Direction)
+            return $"; it optimised {source.Metric} ({source.Direction.ToString().ToLowerInvariant()}), not {objective}, so its trials serve as no prior";
+        var count = await db.Trials.CountAsync(t => t.SweepId == warm.FromSweep && t.Status == TrialStatus.Complete && t.Value != null, ct);
+        return $"; its {count} complete trials (those that fit this search space) serve as the sampler's prior at weight {weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }

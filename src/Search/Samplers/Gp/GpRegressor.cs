@@ -21,7 +21,9 @@ internal sealed class GpRegressor
     public KernelParams Kernel { get; }
 
     /// <summary>Conditions on rows of <paramref name="x"/> (n × dims, row-major) with targets y; null when the matrix is not positive definite.</summary>
-    public static GpRegressor? Create(double[] x, double[] y, bool[] categorical, KernelParams kernel)
+    /// <param name="noiseScale">Each point's noise multiplier (1 / its trial weight), for the first noiseScale.Length
+    /// points; null: all 1.</param>
+    public static GpRegressor? Create(double[] x, double[] y, bool[] categorical, KernelParams kernel, double[]? noiseScale = null)
     {
         var n = y.Length;
         var dims = categorical.Length;
@@ -34,7 +36,7 @@ internal sealed class GpRegressor
                 k[i * n + j] = k[j * n + i] = kernel.KernelScale * Matern52.Value(r2);
             }
 
-            k[i * n + i] = kernel.KernelScale + kernel.NoiseVariance;
+            k[i * n + i] = kernel.KernelScale + kernel.NoiseVariance * (noiseScale is not null && i < noiseScale.Length ? noiseScale[i] : 1.0);
         }
 
         if (DenseMath.Cholesky(k, n) is not { } l)

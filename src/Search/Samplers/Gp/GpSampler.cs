@@ -7,7 +7,8 @@ namespace Tuner.Search.Samplers.Gp;
 /// trials are random. The GP models the parameters present in every Complete trial (the intersection space) that can take
 /// more than one value; all other active parameters are drawn exactly as <see cref="RandomSampler"/> with the same seed would.
 /// Pending trials are handled as Optuna's LogEI does: they join the GP with the best value seen (the "best" constant liar), so
-/// parallel asks avoid each other. Pruned and Failed trials are ignored. Stateless and deterministic: randomness comes from
+/// parallel asks avoid each other. Pruned and Failed trials are ignored. A Complete trial of <see cref="FrozenTrial.Weight"/>
+/// w below 1 (an earlier sweep's, given as a prior) is observed with its noise variance divided by w. Stateless and deterministic: randomness comes from
 /// <see cref="TrialRandom"/> keyed by (seed, trial number), so the same seed and history give the same suggestion.
 /// </summary>
 public sealed class GpSampler(int? seed = null, GpOptions? options = null) : ISampler
@@ -56,10 +57,10 @@ public sealed class GpSampler(int? seed = null, GpOptions? options = null) : ISa
 
         var data = GpTrainingData.Build(dimensions, complete, context.Trials.Where(t => t.IsPending), context.Direction);
         var categorical = dimensions.Select(d => d.Kind == GpDimensionKind.Categorical).ToArray();
-        var kernel = KernelFit.Fit(data.X, data.Y, categorical, Options);
+        var kernel = KernelFit.Fit(data.X, data.Y, categorical, Options, data.NoiseScale);
         var best = data.Y.Max();
-        var gp = GpRegressor.Create([.. data.X, .. data.PendingX], [.. data.Y, .. Enumerable.Repeat(best, data.PendingCount)], categorical, kernel)
-            ?? GpRegressor.Create(data.X, data.Y, categorical, kernel);
+        var gp = GpRegressor.Create([.. data.X, .. data.PendingX], [.. data.Y, .. Enumerable.Repeat(best, data.PendingCount)], categorical, kernel, data.NoiseScale)
+            ?? GpRegressor.Create(data.X, data.Y, categorical, kernel, data.NoiseScale);
         if (gp is null)
         {
             return [];

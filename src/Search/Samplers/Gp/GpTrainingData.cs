@@ -4,9 +4,10 @@ namespace Tuner.Search.Samplers.Gp;
 /// What the GP learns from (after optuna/samplers/_gp/sampler.py): the Complete trials' coordinates X and standardized
 /// values y, signed so that larger is better (infinite values clipped to the finite range first), and the coordinates of
 /// pending (Waiting or Running) trials that hold a value for every GP dimension. Pruned and Failed trials are ignored, as
-/// in Optuna's GPSampler.
+/// in Optuna's GPSampler. <see cref="NoiseScale"/> is each Complete trial's 1 / <see cref="FrozenTrial.Weight"/>: a prior
+/// trial's value is observed with its noise variance multiplied by it; null when every trial weighs 1.
 /// </summary>
-internal sealed record GpTrainingData(double[] X, double[] Y, double[] PendingX, int Dimensions)
+internal sealed record GpTrainingData(double[] X, double[] Y, double[] PendingX, int Dimensions, double[]? NoiseScale = null)
 {
     private const double MinimumStd = 1e-10;
 
@@ -24,7 +25,8 @@ internal sealed record GpTrainingData(double[] X, double[] Y, double[] PendingX,
         var std = Math.Sqrt(clipped.Select(v => (v - mean) * (v - mean)).Average());
         var y = clipped.Select(v => (v - mean) / Math.Max(std, MinimumStd)).ToArray();
         var usablePending = pending.Where(t => Covers(dimensions, t)).ToList();
-        return new(Coordinates(dimensions, complete), y, Coordinates(dimensions, usablePending), dimensions.Count);
+        var noiseScale = complete.Any(t => t.Weight != 1.0) ? complete.Select(t => 1.0 / t.Weight).ToArray() : null;
+        return new(Coordinates(dimensions, complete), y, Coordinates(dimensions, usablePending), dimensions.Count, noiseScale);
     }
 
     /// <summary>Whether the trial has a value inside the distribution for every dimension.</summary>

@@ -11,22 +11,23 @@ internal static class KernelFit
     public const double MinimumNoise = 1e-6;
     private const double GradientTolerance = 1e-2;
 
-    public static KernelParams Fit(double[] x, double[] y, bool[] categorical, GpOptions options)
+    /// <param name="noiseScale">Each point's noise multiplier (1 / its trial weight); null: all 1.</param>
+    public static KernelParams Fit(double[] x, double[] y, bool[] categorical, GpOptions options, double[]? noiseScale = null)
     {
-        var (fitX, fitY) = Subset(x, y, categorical.Length, options.MaxFitTrials);
-        var likelihood = new MarginalLikelihood(fitX, fitY, categorical, MinimumNoise, options.DeterministicObjective);
+        var (fitX, fitY, fitScale) = Subset(x, y, noiseScale, categorical.Length, options.MaxFitTrials);
+        var likelihood = new MarginalLikelihood(fitX, fitY, categorical, MinimumNoise, options.DeterministicObjective, fitScale);
         var fallback = KernelParams.Default(categorical.Length);
         var start = likelihood.FromKernel(fallback);
         var (raw, loss) = BoxLbfgs.Minimize(likelihood.Loss, start, null, null, options.FitIterations, GradientTolerance);
         return double.IsFinite(loss) && raw.All(double.IsFinite) ? likelihood.ToKernel(raw) : fallback;
     }
 
-    private static (double[] X, double[] Y) Subset(double[] x, double[] y, int dims, int maxPoints)
+    private static (double[] X, double[] Y, double[]? NoiseScale) Subset(double[] x, double[] y, double[]? noiseScale, int dims, int maxPoints)
     {
         var n = y.Length;
         if (n <= maxPoints)
         {
-            return (x, y);
+            return (x, y, noiseScale);
         }
 
         var ranked = Enumerable.Range(0, n).OrderBy(i => y[i]).ThenBy(i => i).ToArray();
@@ -37,6 +38,6 @@ internal static class KernelFit
             x.AsSpan(chosen[k] * dims, dims).CopyTo(subsetX.AsSpan(k * dims, dims));
         }
 
-        return (subsetX, chosen.Select(i => y[i]).ToArray());
+        return (subsetX, chosen.Select(i => y[i]).ToArray(), noiseScale is null ? null : chosen.Select(i => noiseScale[i]).ToArray());
     }
 }

@@ -5,6 +5,7 @@ namespace Tuner.Search.Samplers.Gp;
 /// log(σ² − minimum noise)), with its exact gradient ½ tr((ααᵀ − K⁻¹) ∂K/∂θ). The likelihood follows optuna/_gp/gp.py
 /// (marginal_log_likelihood) and the prior optuna/_gp/prior.py (default_log_prior): −Σ(0.1/λ + 0.1λ) + Gamma(2, 1) on s +
 /// Gamma(1.1, 30) on σ². Pairwise squared differences are computed once, so each evaluation costs one Cholesky and one inverse.
+/// A point i with a noise scale c_i (a prior trial of weight 1/c_i) has σ²·c_i on its diagonal instead of σ².
 /// </summary>
 internal sealed class MarginalLikelihood
 {
@@ -14,10 +15,12 @@ internal sealed class MarginalLikelihood
     private readonly int dims;
     private readonly double minimumNoise;
     private readonly bool deterministic;
+    private readonly double[]? noiseScale;
 
-    public MarginalLikelihood(double[] x, double[] y, bool[] categorical, double minimumNoise, bool deterministic)
+    /// <param name="noiseScale">Each point's noise multiplier (1 / its trial weight); null: all 1.</param>
+    public MarginalLikelihood(double[] x, double[] y, bool[] categorical, double minimumNoise, bool deterministic, double[]? noiseScale = null)
     {
-        (this.y, n, dims, this.minimumNoise, this.deterministic) = (y, y.Length, categorical.Length, minimumNoise, deterministic);
+        (this.y, n, dims, this.minimumNoise, this.deterministic, this.noiseScale) = (y, y.Length, categorical.Length, minimumNoise, deterministic, noiseScale);
         pairDistances = new double[n * (n - 1) / 2 * dims];
         var p = 0;
         for (var i = 1; i < n; i++)
@@ -66,7 +69,7 @@ internal sealed class MarginalLikelihood
 
         for (var i = 0; i < n; i++)
         {
-            k[i * n + i] = s + noise;
+            k[i * n + i] = s + noise * (noiseScale?[i] ?? 1.0);
         }
 
         if (DenseMath.Cholesky(k, n) is not { } l)
@@ -93,9 +96,12 @@ internal sealed class MarginalLikelihood
 
         gradient.Clear();
         var traceW = 0.0;
+        var noiseTraceW = 0.0;
         for (var i = 0; i < n; i++)
         {
-            traceW += alpha[i] * alpha[i] - kInv[i * n + i];
+            var w = alpha[i] * alpha[i] - kInv[i * n + i];
+            traceW += w;
+            noiseTraceW += w * (noiseScale?[i] ?? 1.0);
         }
 
         var scaleGradient = 0.5 * s * traceW;
@@ -118,7 +124,7 @@ internal sealed class MarginalLikelihood
 
         logPrior += Math.Log(s) - s + 0.1 * Math.Log(noise) - 30 * noise;
         gradient[dims] = -(scaleGradient + 1 - s);
-        gradient[dims + 1] = deterministic ? 0 : -(0.5 * traceW + 0.1 / noise - 30) * (noise - minimumNoise);
+        gradient[dims + 1] = deterministic ? 0 : -(0.5 * noiseTraceW + 0.1 / noise - 30) * (noise - minimumNoise);
         return -(logLikelihood + logPrior);
     }
 }

@@ -2,8 +2,8 @@ namespace Tuner.Search.Samplers.Tpe;
 
 /// <summary>
 /// A mixture of product kernels over some dimensions (optuna/samplers/_tpe/parzen_estimator.py): one component per
-/// observation, weighted by <see cref="TpeWeights"/> in trial-number order, plus a prior component with the prior
-/// weight; just the prior when there are no observations.
+/// observation, weighted by <see cref="TpeWeights"/> in trial-number order (times the observation's trial weight), plus
+/// a prior component with the prior weight; just the prior when there are no observations.
 /// </summary>
 internal sealed class ParzenEstimator
 {
@@ -12,10 +12,11 @@ internal sealed class ParzenEstimator
     private readonly double[] cumulativeWeights;
 
     /// <param name="observations">observations[j]: the internal values of dimension j, one per observation.</param>
-    public ParzenEstimator(TpeDimension[] dimensions, double[][] observations, TpeOptions options)
+    /// <param name="observationWeights">Each observation's trial weight (<see cref="FrozenTrial.Weight"/>); null: all 1.</param>
+    public ParzenEstimator(TpeDimension[] dimensions, double[][] observations, TpeOptions options, double[]? observationWeights = null)
     {
         var count = observations.Length == 0 ? 0 : observations[0].Length;
-        var weights = TpeWeights.Mixture(count, options.PriorWeight);
+        var weights = TpeWeights.Mixture(count, options.PriorWeight, observationWeights);
         if (dimensions.Length == 1 && dimensions[0].Kind != TpeKind.Categorical)
         {
             // Kernel order does not change the mixture. Sorted 1-D kernels put those near a point side by side, so

@@ -16,8 +16,10 @@ internal static class TpeAcquisition
             subset[j] = dimensions[selected[j]];
         }
 
-        var below = new ParzenEstimator(subset, Observations(selected, history, history.Below), options);
-        var above = new ParzenEstimator(subset, Observations(selected, history, history.Above), options);
+        var (belowObservations, belowWeights) = Observations(selected, history, history.Below);
+        var (aboveObservations, aboveWeights) = Observations(selected, history, history.Above);
+        var below = new ParzenEstimator(subset, belowObservations, options, belowWeights);
+        var above = new ParzenEstimator(subset, aboveObservations, options, aboveWeights);
 
         var count = options.EiCandidates;
         var candidates = new double[count * selected.Length];
@@ -41,8 +43,9 @@ internal static class TpeAcquisition
         return candidates.AsSpan(best * selected.Length, selected.Length).ToArray();
     }
 
-    /// <summary>observations[j][i]: dimension selected[j] of the i-th row (in row order) that has all selected dimensions.</summary>
-    private static double[][] Observations(int[] selected, TpeHistory history, int[] rows)
+    /// <summary>observations[j][i]: dimension selected[j] of the i-th row (in row order) that has all selected
+    /// dimensions; and those rows' trial weights (null when all weigh 1).</summary>
+    private static (double[][] Observations, double[]? Weights) Observations(int[] selected, TpeHistory history, int[] rows)
     {
         var keep = new List<int>(rows.Length);
         foreach (var r in rows)
@@ -70,6 +73,6 @@ internal static class TpeAcquisition
             }
         }
 
-        return observations;
+        return (observations, history.Weights is { } all ? [.. keep.Select(r => all[r])] : null);
     }
 }

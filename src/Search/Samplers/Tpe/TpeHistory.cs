@@ -7,9 +7,10 @@ namespace Tuner.Search.Samplers.Tpe;
 /// </summary>
 internal sealed class TpeHistory
 {
-    private TpeHistory(double[][] columns, bool[] finished, int[] below, int[] above)
+    private TpeHistory(double[][] columns, bool[] finished, double[]? weights, int[] below, int[] above)
     {
         Columns = columns;
+        Weights = weights;
         Finished = finished;
         Below = below;
         Above = above;
@@ -20,6 +21,9 @@ internal sealed class TpeHistory
 
     /// <summary>Whether each row is a finished (Complete or Pruned) trial rather than a pending one.</summary>
     public bool[] Finished { get; }
+
+    /// <summary>Each row's trial weight (<see cref="FrozenTrial.Weight"/>); null when every row weighs 1.</summary>
+    public double[]? Weights { get; }
 
     public int[] Below { get; }
 
@@ -65,6 +69,16 @@ internal sealed class TpeHistory
             finishedCount += finished[r] ? 1 : 0;
         }
 
+        double[]? weights = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Weight != 1.0)
+            {
+                weights ??= [.. rows.Select(t => t.Weight)];
+                break;
+            }
+        }
+
         var isBelow = TpeSplit.Below(rows, context.Direction, options.Gamma(finishedCount));
         var below = new List<int>();
         var above = new List<int>();
@@ -73,7 +87,7 @@ internal sealed class TpeHistory
             (isBelow[r] ? below : above).Add(r);
         }
 
-        return new TpeHistory(columns, finished, [.. below], [.. above]);
+        return new TpeHistory(columns, finished, weights, [.. below], [.. above]);
     }
 
     private static bool IsOrdered(List<FrozenTrial> rows)

@@ -9,7 +9,8 @@ namespace Tuner.Search.Samplers.Tpe;
 /// trials count as bad, so parallel workers get different suggestions. Multivariate mode models the parameters
 /// common to all finished trials (or, with Group, each group of co-occurring parameters) jointly; every other
 /// active parameter is modelled on its own, from the trials that have it (from the prior alone when none does).
-/// Stateless and deterministic: all randomness comes from <see cref="TrialRandom"/> streams of
+/// A trial of <see cref="FrozenTrial.Weight"/> below 1 (an earlier sweep's, given as a prior) weighs that much in the
+/// Parzen mixtures. Stateless and deterministic: all randomness comes from <see cref="TrialRandom"/> streams of
 /// (seed, trial number, "tpe:" + parameter names).
 /// </summary>
 public sealed class TpeSampler : ISampler

@@ -27,8 +27,10 @@ internal static class TpeWeights
         return weights;
     }
 
-    /// <summary>Normalized component weights: Default(n) followed by the prior weight, or just [1] when n = 0.</summary>
-    public static double[] Mixture(int n, double priorWeight)
+    /// <summary>Normalized component weights: Default(n), each scaled by its observation's
+    /// <see cref="FrozenTrial.Weight"/> when <paramref name="observationWeights"/> is given, followed by the prior
+    /// weight; just [1] when n = 0.</summary>
+    public static double[] Mixture(int n, double priorWeight, double[]? observationWeights = null)
     {
         if (n == 0)
         {
@@ -37,6 +39,14 @@ internal static class TpeWeights
 
         var weights = new double[n + 1];
         Default(n).CopyTo(weights, 0);
+        if (observationWeights is not null)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                weights[k] *= observationWeights[k];
+            }
+        }
+
         weights[n] = priorWeight;
         var sum = 0.0;
         foreach (var w in weights)

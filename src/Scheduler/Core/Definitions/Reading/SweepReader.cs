@@ -35,6 +35,7 @@ internal static partial class SweepReader
         var warmStart = WarmStartReader.Read(document);
 
         SamplerReader.CheckAgainstSpace(document, sampler, space);
+        WarmStartReader.CheckAgainstSampler(document, warmStart, sampler);
         if (problems.Count > 0 || name is null || fields.Section is null
             || objective is null || space is null || sampler is null || pruner is null || budget is null)
         {

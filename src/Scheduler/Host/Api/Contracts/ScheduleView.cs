@@ -12,7 +12,8 @@ public sealed record ScheduleCreate(
     [property: Description("The sweep definition each run is made from (YAML or JSON text), with {run_date} and {run_id}")] string? Template,
     [property: Description("Each run starts from the previous run's best this many configurations (1-100), unless the template has its own warm_start")] int? WarmStartBest = null,
     [property: Description("What a firing does while the previous run still runs: skip (the default) or queue"), OpenApiEnum(typeof(ScheduleOverlap))] string? Overlap = null,
-    [property: Description("The model each run's best trial challenges, and when it replaces the champion; none when left out")] ScheduleModel? Model = null);
+    [property: Description("The model each run's best trial challenges, and when it replaces the champion; none when left out")] ScheduleModel? Model = null,
+    [property: Description("With warmStartBest: the previous run's complete trials also join the sampler's history as a prior of this weight, greater than 0 and at most 1")] double? WarmStartPriorWeight = null);
 
 /// <summary>The model a schedule's runs challenge and its promotion policy.</summary>
 public sealed record ScheduleModel(
@@ -37,7 +38,7 @@ public sealed record ScheduleChange(
 /// <summary>A schedule, its next firing (null while paused) and its latest runs, newest first.</summary>
 public sealed record ScheduleView(
     long Id, string Name, string Cron, string TimeZone, bool Paused, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt,
-    string Template, int? WarmStartBest, [property: OpenApiEnum(typeof(ScheduleOverlap))] string Overlap, ScheduleModel? Model,
+    string Template, int? WarmStartBest, double? WarmStartPriorWeight, [property: OpenApiEnum(typeof(ScheduleOverlap))] string Overlap, ScheduleModel? Model,
     IReadOnlyList<ScheduleRunView> Runs);
 
 /// <summary>One firing: the sweep it started, or why none.</summary>

@@ -12,7 +12,7 @@ using Tuner.Persistence;
 namespace Tuner.Persistence.Migrations
 {
     [DbContext(typeof(TunerDbContext))]
-    [Migration("20261206055222_ChampionModels")]
+    [Migration("20261206062417_ChampionModels")]
     partial class ChampionModels
     {
         /// <inheritdoc />
@@ -760,6 +760,10 @@ namespace Tuner.Persistence.Migrations
                     b.Property<int?>("WarmStartBest")
                         .HasColumnType("integer")
                         .HasColumnName("warm_start_best");
+
+                    b.Property<double?>("WarmStartPriorWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warm_start_prior_weight");
 
                     b.HasKey("Id")
                         .HasName("pk_schedules");

@@ -43,6 +43,13 @@ namespace Tuner.Persistence.Migrations
                 nullable: false,
                 defaultValue: 0.0);
 
+            migrationBuilder.AddColumn<double>(
+                name: "warm_start_prior_weight",
+                schema: "tuner",
+                table: "schedules",
+                type: "double precision",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "models",
                 schema: "tuner",
@@ -269,6 +276,11 @@ namespace Tuner.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "promotion_margin",
+                schema: "tuner",
+                table: "schedules");
+
+            migrationBuilder.DropColumn(
+                name: "warm_start_prior_weight",
                 schema: "tuner",
                 table: "schedules");
         }

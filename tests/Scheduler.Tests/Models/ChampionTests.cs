@@ -161,6 +161,39 @@ public sealed class ChampionTests(PostgresServerFixture postgres)
         Assert.Equal((waiting.ChallengerTrialId, secondBest), (model!.ChampionTrialId, model.PreviousTrialId));
     }
 
+    [Fact]
+    public async Task ANewChampion_IsAnnouncedByASignedPromotionWebhook_SentAfterTheDecisionIsSaved()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(postgres, "champion_webhook");
+        using var receiver = new Tuner.Scheduler.Tests.Webhooks.AlertReceiver(System.Net.HttpStatusCode.OK);
+        var settings = new Tuner.Scheduling.Webhooks.WebhookSettings([receiver.Url], "a-shared-secret-of-16+", Attempts: 3);
+        var change = new ChampionChange(new Tuner.Scheduling.Webhooks.WebhookOutbox(settings, TimeProvider.System), TimeProvider.System);
+        var decisions = ActivatorUtilities.CreateInstance<ChampionDecisions>(harness.Services, change);
+        var (schedule, _) = await harness.Get<ScheduleRegistry>().CreateAsync(new ScheduleRequest("nightly", "0 2 * * *", "UTC", Template(Everywhere, shift: 0),
+            Model: new ScheduleModelRequest("branin")), CancellationToken.None);
+        var run = await harness.Get<ScheduleFiring>().FireAsync(schedule!.Id, "fired on schedule", CancellationToken.None);
+        await harness.OrchestrateAsync(run!.SweepId!.Value);
+        await RunToCompletionAsync(harness, run.SweepId.Value);
+
+        await decisions.DecideEndedRunsAsync(CancellationToken.None);
+        var sender = new Tuner.Scheduling.Webhooks.WebhookSender(
+            harness.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Tuner.Persistence.TunerDbContext>>(), settings, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Tuner.Scheduling.Webhooks.WebhookSender>.Instance);
+        Assert.Equal(1, await sender.SendDueAsync(CancellationToken.None));
+
+        var decision = await LatestDecisionAsync(harness);
+        var champion = await TrialAsync(harness, run.SweepId.Value, decision.ChallengerTrialId);
+        var (body, headers, _) = Assert.Single(receiver.Received);
+        Assert.Equal("promotion", headers["X-Tuner-Event"]);
+        Assert.True(Tuner.Scheduling.Webhooks.WebhookSignature.Matches(body, "a-shared-secret-of-16+", headers[Tuner.Scheduling.Webhooks.WebhookSignature.Header]));
+        using var message = JsonDocument.Parse(body);
+        var root = message.RootElement;
+        Assert.Equal(("promotion", "branin", "promoted"), (root.GetProperty("event").GetString(), root.GetProperty("model").GetString(), root.GetProperty("how").GetString()));
+        Assert.Equal((run.SweepId.Value, champion.Number, decision.Id),
+            (root.GetProperty("sweep_id").GetInt64(), root.GetProperty("trial_number").GetInt32(), root.GetProperty("decision_id").GetInt64()));
+        Assert.Equal(champion.Value!.Value, root.GetProperty("scores").GetProperty("val_loss").GetDouble(), 9);
+    }
+
     private static string Template(string space, double shift) => $$"""
         name: nightly-{run_id}
         workload: { kind: synthetic, max_epochs: 20, function: branin, noise: 0, shift: {{shift}} }

@@ -57,7 +57,7 @@ public static class ModelsApi
             return await db.Models.AnyAsync(m => m.Name == name, ct) ? NoChampion(name) : NoModel(name);
         }
 
-        return await CheckpointsApi.StreamAsync(store, champion.Checkpoint, $"model '{name}''s champion", champion.FileName, ct);
+        return await CheckpointsApi.StreamAsync(store, champion.Checkpoint, $"the champion of model '{name}'", champion.FileName, ct);
     }
 
     public static async Task<Results<Ok<DecisionView>, ProblemHttpResult>> ApproveAsync(

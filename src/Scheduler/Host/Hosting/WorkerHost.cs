@@ -31,6 +31,10 @@ public static class WorkerHost
             o.WorkerCount = 1;
             o.ServerName = identity.Id;
             o.ShutdownTimeout = WorkerShutdown.Grace;
+            // Workers only run trials: the recurring-job and delayed-job schedulers and the storage's upkeep run in
+            // `tuner server`. A worker that ran them would fire schedules on its own while no server runs, and every
+            // occurrence it saw would be a run, where a server that starts again fires missed occurrences once.
+            o.IsLightweightServer = true;
         });
         builder.Services.AddHostedService<WorkerPresence>();
         builder.Services.AddHttpClient();

@@ -8,7 +8,7 @@ public static class ExitCodes
     /// <summary>Usage or input: an unknown option, a bad value, a missing or invalid file, a bad environment variable.</summary>
     public const int BadInput = 1;
 
-    /// <summary>The server has no such sweep.</summary>
+    /// <summary>The server has no such sweep, trial, checkpoint, schedule or model.</summary>
     public const int NotFound = 2;
 
     /// <summary>No server answers at the address (nothing listens, wrong host, timeout).</summary>

@@ -46,11 +46,16 @@ public static class SchedulesApi
 
     public static async Task<Ok<List<ScheduleView>>> ListAsync(IDbContextFactory<TunerDbContext> contexts, TimeProvider clock, CancellationToken ct)
     {
+        // Two queries whatever the number of schedules: the schedules, then each one's latest runs.
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var names = await db.Schedules.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
-        var views = new List<ScheduleView>();
-        foreach (var name in names) views.Add((await ViewAsync(contexts, name, clock, ct))!);
-        return TypedResults.Ok(views);
+        var schedules = await db.Schedules.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var runs = (await db.ScheduleRuns.FromSql($"""
+                SELECT id, schedule_id, fired_at, run_date, outcome, sweep_id, message
+                FROM (SELECT *, row_number() OVER (PARTITION BY schedule_id ORDER BY id DESC) AS latest FROM tuner.schedule_runs) runs
+                WHERE latest <= {RunsShown}
+                """).AsNoTracking().ToListAsync(ct))
+            .ToLookup(r => r.ScheduleId);
+        return TypedResults.Ok(schedules.Select(s => View(s, runs[s.Id].OrderByDescending(r => r.Id), clock)).ToList());
     }
 
     public static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> GetAsync(
@@ -84,10 +89,13 @@ public static class SchedulesApi
         var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, ct);
         if (schedule is null) return null;
         var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.ScheduleId == schedule.Id).OrderByDescending(r => r.Id).Take(RunsShown).ToListAsync(ct);
-        return new ScheduleView(schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
-            schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
-            schedule.TemplateText, schedule.WarmStartBest, schedule.WarmStartPriorWeight, schedule.Overlap.ToString(), ModelOf(schedule), [.. runs.Select(RunView)]);
+        return View(schedule, runs, clock);
     }
+
+    private static ScheduleView View(Schedule schedule, IEnumerable<ScheduleRun> runs, TimeProvider clock) => new(
+        schedule.Id, schedule.Name, schedule.Cron, schedule.TimeZone, schedule.Paused, schedule.CreatedAt,
+        schedule.Paused ? null : ScheduleCalendar.Next(schedule.Cron, schedule.TimeZone, clock.GetUtcNow()),
+        schedule.TemplateText, schedule.WarmStartBest, schedule.WarmStartPriorWeight, schedule.Overlap.ToString(), ModelOf(schedule), [.. runs.Select(RunView)]);
 
     private static ScheduleModel? ModelOf(Schedule schedule)
     {

@@ -13,7 +13,8 @@ namespace Tuner.Scheduling.Schedules;
 /// Fires a schedule once (its Hangfire recurring job, or trigger-now): under the schedule's row lock, while the previous
 /// run's sweep is still running a firing is skipped, or queued (<see cref="Schedule.Overlap"/>; at most one waits, and
 /// a reconciler pass starts it once that run ends: <see cref="StartQueuedAsync"/>); otherwise the template is filled for the run
-/// ({run_date}, {run_id}), parsed as any submitted definition, and submitted as a new sweep. Every firing is recorded
+/// ({run_date}, {run_id}), parsed as any submitted definition, and stored as a new sweep in the same transaction as the
+/// run, so a crash leaves both or neither. Every firing is recorded
 /// as a <see cref="ScheduleRun"/>, with the sweep it started or why it started none. Hangfire delivers at least once:
 /// a second delivery of the same firing finds the first run's sweep running and is skipped.
 /// </summary>
@@ -102,6 +103,7 @@ public sealed class ScheduleFiring(
         var problem = definition is null
             ? string.Join("; ", parsed.Problems.Select(p => p.ToString()))
             : await WarmStarts.ProblemAsync(db, definition, ct);
+        Sweep? started = null;
         if (problem is not null)
         {
             run.Outcome = ScheduleRunOutcome.Failed;
@@ -109,13 +111,15 @@ public sealed class ScheduleFiring(
         }
         else
         {
-            var sweep = await submission.SubmitAsync(definition!, text, ct);
+            // In this transaction: the run and its sweep are stored together, or neither is.
+            started = await submission.StoreAsync(db, definition!, text, ct);
             run.Outcome = ScheduleRunOutcome.Started;
-            run.SweepId = sweep.Id;
+            run.SweepId = started.Id;
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (started is not null) submission.Start(started);
         logger.LogInformation("Schedule {Schedule} run {Run}: {Outcome} {Sweep}", schedule.Name, run.Id, run.Outcome, run.SweepId);
         return run;
     }

@@ -39,16 +39,17 @@ public static class ParamsJson
             return element.GetInt64();
         }
 
-        if (distribution is CategoricalDistribution categorical)
+        if (distribution is CategoricalDistribution categorical && ChoiceOf(categorical, element) is { } match)
         {
-            var number = element.GetDouble();
-            var match = categorical.Choices.FirstOrDefault(c => c is long l ? l == number : c is double d && d == number);
-            if (match is not null)
-            {
-                return match;
-            }
+            return match;
         }
 
         return element.TryGetInt64(out var integer) && distribution is null ? integer : element.GetDouble();
     }
+
+    /// <summary>The numeric choice a JSON number stands for: a whole number for an int choice, an equal number for a
+    /// float one; null when it is none of them. The one rule for stored and for submitted parameters.</summary>
+    public static object? ChoiceOf(CategoricalDistribution categorical, JsonElement number) =>
+        categorical.Choices.FirstOrDefault(choice =>
+            choice is long l ? number.TryGetInt64(out var whole) && whole == l : choice is double d && number.GetDouble() == d);
 }

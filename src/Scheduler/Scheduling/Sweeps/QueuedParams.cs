@@ -36,8 +36,7 @@ public static class QueuedParams
         JsonValueKind.Number => distribution switch
         {
             IntDistribution when element.TryGetInt64(out var whole) => whole,
-            CategoricalDistribution categorical => categorical.Choices.FirstOrDefault(choice =>
-                choice is long l ? element.TryGetInt64(out var whole) && whole == l : choice is double d && element.GetDouble() == d) ?? element.GetDouble(),
+            CategoricalDistribution categorical => ParamsJson.ChoiceOf(categorical, element) ?? element.GetDouble(),
             _ => element.GetDouble(),
         },
         _ => null,

@@ -15,6 +15,17 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
     public async Task<Sweep> SubmitAsync(SweepDefinition definition, string definitionText, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sweep = await StoreAsync(db, definition, definitionText, ct);
+        await transaction.CommitAsync(ct);
+        Start(sweep);
+        return sweep;
+    }
+
+    /// <summary>Stores the sweep and its warm start in the caller's transaction (a schedule's firing records its run in
+    /// the same one, so a crash leaves both or neither); <see cref="Start"/> it once that commits.</summary>
+    public async Task<Sweep> StoreAsync(TunerDbContext db, SweepDefinition definition, string definitionText, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var sweep = new Sweep
         {
@@ -33,15 +44,15 @@ public sealed class SweepSubmission(IDbContextFactory<TunerDbContext> contexts, 
         };
         var pool = await CapacityPools.UpsertAsync(db, definition.Capacity, definition.Labels, now, ct);
         sweep.Pool = pool.Name;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Sweeps.Add(sweep);
         await db.SaveChangesAsync(ct);
         await warmStarts.QueueAsync(db, sweep, definition, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        queue.EnqueueOrchestration(sweep.Id);
         return sweep;
     }
+
+    /// <summary>Starts a stored sweep's first orchestration pass (after its transaction commits).</summary>
+    public void Start(Sweep sweep) => queue.EnqueueOrchestration(sweep.Id);
 
     /// <summary>Asks a running sweep to stop: waiting trials are cancelled, running ones stop at the end of their epoch (or at their next heartbeat, if sooner).</summary>
     public async Task<bool> CancelAsync(long sweepId, CancellationToken ct)

@@ -26,18 +26,7 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
             ("""{"learning_rate": 0.002, "batch_size": 32, "hidden_units": 20}""", 0.6),
         ]);
 
-        var sweepId = await harness.SubmitAsync($$"""
-            name: warm
-            workload: { kind: mnist-mlp, max_epochs: 3, train_samples: 1000, validation_samples: 200 }
-            objective: { metric: val_accuracy, direction: maximize }
-            space:
-              learning_rate: { type: float, low: 1.0e-4, high: 2.0e-2, log: true }
-              batch_size:    { type: categorical, choices: [32, 64] }
-              hidden_units:  { type: int, low: 16, high: 256, log: true }
-            sampler: { kind: random, seed: 3 }
-            budget: { max_trials: 4, parallelism: 1 }
-            warm_start: { from_sweep: {{earlier}}, best: 3 }
-            """);
+        var sweepId = await harness.SubmitAsync(Narrower("warm", "random", $"warm_start: {{ from_sweep: {earlier}, best: 3 }}"));
         await harness.CompleteTrialAsync(sweepId, 0);
         await harness.OrchestrateAsync(sweepId);
 
@@ -64,21 +53,9 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
         await FinishAsync(harness, earlier, [.. Enumerable.Range(0, 12).Select(i =>
             (FormattableString.Invariant($$"""{"learning_rate": {{0.001 * (i + 1)}}, "batch_size": 64, "hidden_units": {{20 + 10 * i}}}"""), 0.5 + 0.04 * i))]);
 
-        string Text(string name, string warmStart) => $$"""
-            name: {{name}}
-            workload: { kind: mnist-mlp, max_epochs: 3, train_samples: 1000, validation_samples: 200 }
-            objective: { metric: val_accuracy, direction: maximize }
-            space:
-              learning_rate: { type: float, low: 1.0e-4, high: 2.0e-2, log: true }
-              batch_size:    { type: categorical, choices: [32, 64] }
-              hidden_units:  { type: int, low: 16, high: 256, log: true }
-            sampler: { kind: tpe, seed: 3 }
-            budget: { max_trials: 4, parallelism: 1 }
-            {{warmStart}}
-            """;
         // TPE samples at random until 10 trials are finished: with the prior's 12, it models them at once.
-        var alone = await harness.SubmitAsync(Text("alone", ""));
-        var guided = await harness.SubmitAsync(Text("guided", $"warm_start: {{ from_sweep: {earlier}, best: 1, prior_weight: 0.5 }}"));
+        var alone = await harness.SubmitAsync(Narrower("alone", "tpe", ""));
+        var guided = await harness.SubmitAsync(Narrower("guided", "tpe", $"warm_start: {{ from_sweep: {earlier}, best: 1, prior_weight: 0.5 }}"));
         foreach (var sweepId in new[] { alone, guided })
         {
             await harness.CompleteTrialAsync(sweepId, 0);
@@ -99,6 +76,21 @@ public sealed class WarmStartTests(PostgresServerFixture postgres)
         var warm = await db.SweepEvents.AsNoTracking().SingleAsync(e => e.SweepId == guided && e.Kind == SweepEventKinds.WarmStart);
         Assert.EndsWith("; its 12 complete trials (those that fit this search space) serve as the sampler's prior at weight 0.5", warm.Message);
     }
+
+    /// <summary>A sweep whose space is narrower than <see cref="SweepTexts.Small"/>'s: a lower top learning rate, batch
+    /// sizes 32 and 64 only.</summary>
+    private static string Narrower(string name, string sampler, string warmStart) => $$"""
+        name: {{name}}
+        workload: { kind: mnist-mlp, max_epochs: 3, train_samples: 1000, validation_samples: 200 }
+        objective: { metric: val_accuracy, direction: maximize }
+        space:
+          learning_rate: { type: float, low: 1.0e-4, high: 2.0e-2, log: true }
+          batch_size:    { type: categorical, choices: [32, 64] }
+          hidden_units:  { type: int, low: 16, high: 256, log: true }
+        sampler: { kind: {{sampler}}, seed: 3 }
+        budget: { max_trials: 4, parallelism: 1 }
+        {{warmStart}}
+        """;
 
     private static async Task FinishAsync(SchedulerHarness harness, long sweepId, IReadOnlyList<(string Params, double Value)> trials)
     {

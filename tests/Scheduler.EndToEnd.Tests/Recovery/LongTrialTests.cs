@@ -1,7 +1,6 @@
 using Npgsql;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.EndToEnd.Tests.Support;
-using Tuner.Trainer.Data;
 using Tuner.TestSupport.Postgres;
 using Tuner.TestSupport;
 
@@ -15,15 +14,15 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Recovery;
 [Collection("postgres")]
 public sealed class LongTrialTests(PostgresServerFixture postgres)
 {
+    /// <summary>Four epochs of 3 s each: a trial that lasts 12 s on any machine (the synthetic workload's steps take a
+    /// set time), four times the timeout below. A model's training time would depend on the machine's speed.</summary>
     private const string Sweep = """
         name: e2e-long-trial
-        workload: { kind: mnist-mlp, max_epochs: 4, train_samples: 20000, validation_samples: 1000 }
-        objective: { metric: val_accuracy }
+        workload: { kind: synthetic, max_epochs: 4, step_seconds: 3, batches: 3 }
+        objective: { metric: val_loss }
         space:
-          hidden_units: 512
-          hidden_layers: 2
-          batch_size: 32
-          learning_rate: { type: float, low: 1.0e-3, high: 1.0e-2, log: true }
+          x0: { type: float, low: -5, high: 10 }
+          x1: { type: float, low: 0, high: 15 }
         sampler: { kind: random, seed: 3 }
         budget: { max_trials: 1, parallelism: 1 }
         """;
@@ -31,7 +30,6 @@ public sealed class LongTrialTests(PostgresServerFixture postgres)
     [Fact]
     public async Task Trial_IsFetchedOnce_WhenItRunsLongerThanTheJobInvisibilityTimeout()
     {
-        await MnistFiles.EnsureAsync(RepositoryPaths.MnistDirectory, CancellationToken.None);
         var connectionString = await postgres.CreateDatabaseAsync("long_trial");
         await using var cluster = await TunerCluster.StartAsync(
             connectionString, new Dictionary<string, string> { ["TUNER_JOB_INVISIBILITY_SECONDS"] = "3" });

@@ -62,8 +62,8 @@ public sealed class PluginLoaderTests
         var error = Assert.Throws<PluginException>(() => _loader.Load(TestPlugins.FutureContractPlugin, type: null, "sha256:future"));
 
         Assert.Equal(
-            $"FutureContractPlugin.dll in bundle sha256:future was built against workload contract 2.0, but this worker speaks 1.0 " +
-            "(src/Trainer/Contract/CHANGELOG.md): rebuild it against Tuner.Workloads 1.0",
+            $"FutureContractPlugin.dll in bundle sha256:future was built against workload contract 2.0, but this worker speaks 1.1 " +
+            "(src/Trainer/Contract/CHANGELOG.md): rebuild it against Tuner.Workloads 1.1",
             error.Message);
     }
 

@@ -31,10 +31,10 @@ public static class WorkerHost
             o.WorkerCount = 1;
             o.ServerName = identity.Id;
             o.ShutdownTimeout = WorkerShutdown.Grace;
-            // Workers only run trials: the recurring-job and delayed-job schedulers and the storage's upkeep run in
-            // `tuner server`. A worker that ran them would fire schedules on its own while no server runs, and every
-            // occurrence it saw would be a run, where a server that starts again fires missed occurrences once.
-            o.IsLightweightServer = true;
+            // Not a lightweight server: Hangfire.PostgreSql's heartbeat of fetched jobs (what makes the invisibility
+            // timeout slide, so a long trial's job is not fetched again) is a storage component, which a lightweight
+            // server leaves out (LongTrialTests). The price: a worker also runs Hangfire's recurring-job scheduler, so
+            // while no server runs it enqueues schedule firings (docs/schedules.md says what they do).
         });
         builder.Services.AddHostedService<WorkerPresence>();
         builder.Services.AddHttpClient();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduling.Models;
 using Tuner.Scheduling.Sweeps;
 
 namespace Tuner.Scheduler.Api;
@@ -99,6 +100,5 @@ public sealed class ModelQueries(IDbContextFactory<TunerDbContext> contexts, Swe
     private static TrialReference? Reference(IReadOnlyDictionary<long, TrialReference> trials, long? id) =>
         id is { } key && trials.TryGetValue(key, out var reference) ? reference : null;
 
-    private static IReadOnlyDictionary<string, double>? Scores(string? json) =>
-        json is null ? null : JsonSerializer.Deserialize<Dictionary<string, double>>(json);
+    private static IReadOnlyDictionary<string, double>? Scores(string? json) => DecisionScores.Read(json);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Definitions;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Models;
@@ -68,8 +69,7 @@ public static class ModelsApi
         string name, ModelPromotion body, ModelPromotions promotions, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        if (!Tuner.Scheduling.Schedules.ScheduleRegistry.IsName(name))
-            problems["name"] = [$"expected 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, got '{name}'"];
+        if (!ResourceName.IsValid(name)) problems["name"] = [ResourceName.Expected(name)];
         if (body.SweepId is null) problems["sweepId"] = ["expected the sweep of the trial to promote"];
         if (body.TrialNumber is null) problems["trialNumber"] = ["expected the trial's number in its sweep"];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems, title: "The promotion is invalid");

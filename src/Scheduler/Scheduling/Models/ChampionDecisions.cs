@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tuner.Core.Events;
@@ -89,8 +88,8 @@ public sealed class ChampionDecisions(
         decision.Metric = judged.Metric;
         decision.Direction = judged.Direction;
         decision.Margin = judged.Policy.Margin;
-        decision.ChallengerScoresJson = judged.ChallengerScores is null ? null : JsonSerializer.Serialize(judged.ChallengerScores);
-        decision.ChampionScoresJson = judged.ChampionScores is null ? null : JsonSerializer.Serialize(judged.ChampionScores);
+        decision.ChallengerScoresJson = DecisionScores.Write(judged.ChallengerScores);
+        decision.ChampionScoresJson = DecisionScores.Write(judged.ChampionScores);
         decision.ChampionReportedValue = judged.ChampionReportedValue;
         decision.Reason = judged.Verdict.Reason;
         decision.DecidedAt = clock.GetUtcNow();
@@ -141,7 +140,7 @@ public sealed class ChampionDecisions(
         var challenger = sweep.BestTrialId is { } best ? await db.Trials.AsNoTracking().SingleAsync(t => t.Id == best, ct) : null;
         if (challenger is null) return refuse($"sweep {sweep.Id} ended with no complete trial, so there is no challenger", judgement);
         judgement = judgement with { Challenger = challenger };
-        var challengerCheckpoint = await KeptCheckpointAsync(db, challenger.Id, ct);
+        var challengerCheckpoint = await ChampionCheckpoints.KeptAsync(db, challenger.Id, ct);
         if (challengerCheckpoint is null) return refuse($"the challenger, trial {challenger.Number}, keeps no checkpoint", judgement);
         judgement = judgement with { ChallengerCheckpointId = challengerCheckpoint.Id };
 
@@ -171,11 +170,6 @@ public sealed class ChampionDecisions(
 
         return judgement with { Verdict = PromotionGate.Judge(plan.Metric, plan.Direction, policy, challengerScores, championScores) };
     }
-
-    /// <summary>The checkpoint a complete trial keeps (its best epoch's, by the retention rule), newest first if several.</summary>
-    internal static Task<Checkpoint?> KeptCheckpointAsync(TunerDbContext db, long trialId, CancellationToken ct) =>
-        db.Checkpoints.AsNoTracking().Where(c => c.TrialId == trialId && c.State == CheckpointState.Live)
-            .OrderByDescending(c => c.Batch == 0).ThenByDescending(c => c.Epoch).ThenByDescending(c => c.Batch).FirstOrDefaultAsync(ct);
 
     private sealed record Judgement(PromotionPolicy Policy, long? ChampionTrialId)
     {

@@ -34,7 +34,7 @@ public sealed class CheckpointScoring(ICheckpointStore store, TunerSettings sett
         if (read.Content is null) return (null, $"its checkpoint is unusable: {read.Problem}");
         await using var content = read.Content;
         var spec = new TrialSpec(workload.Name, ParamsJson.Deserialize(trial.ParamsJson, trialPlan.Space), workload.Options, workload.MaxEpochs, trial.Seed);
-        var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
+        var environment = settings.TrainingEnvironment();
         try
         {
             var metrics = workload.Command is { } command

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Persistence;
@@ -37,8 +36,7 @@ public sealed class ModelPromotions(IDbContextFactory<TunerDbContext> contexts, 
         waiting.DecidedBy = "operator";
         waiting.DecidedAt = clock.GetUtcNow();
         if (!string.IsNullOrWhiteSpace(note)) waiting.Reason += $"; approved: {note.Trim()}";
-        var scores = waiting.ChallengerScoresJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) : null;
-        change.Crown(db, model, trial, waiting.ChallengerCheckpointId!.Value, waiting, "approved", scores);
+        change.Crown(db, model, trial, waiting.ChallengerCheckpointId!.Value, waiting, "approved", DecisionScores.Read(waiting.ChallengerScoresJson));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(waiting, null);
@@ -53,11 +51,10 @@ public sealed class ModelPromotions(IDbContextFactory<TunerDbContext> contexts, 
         var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.SweepId == sweepId && t.Number == number, ct);
         if (trial is null) return new(null, $"sweep {sweepId} has no trial {number}", NotFound: true);
         if (trial.Status != TrialStatus.Complete) return new(null, $"trial {number} of sweep {sweepId} is {trial.Status}: only a complete trial can be champion");
-        var checkpoint = await ChampionDecisions.KeptCheckpointAsync(db, trial.Id, ct);
+        var checkpoint = await ChampionCheckpoints.KeptAsync(db, trial.Id, ct);
         if (checkpoint is null) return new(null, $"trial {number} of sweep {sweepId} keeps no checkpoint, so it cannot serve as champion");
 
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO tuner.models (name, created_at) VALUES ({name}, {clock.GetUtcNow()}) ON CONFLICT (name) DO NOTHING", ct);
+        await RegisteredModels.EnsureAsync(db, name, clock.GetUtcNow(), ct);
         var model = (await LockAsync(db, name, ct))!;
         if (model.ChampionTrialId == trial.Id) return new(null, $"trial {number} of sweep {sweepId} is already the champion of model '{name}'");
         var decision = Record(db, model, trial.SweepId, PromotionOutcome.ForcePromoted,

@@ -13,8 +13,8 @@ internal static class PromotionPolicyCheck
     public static PromotionPolicy? Read(ScheduleModelRequest model, SweepDefinition? template, List<(string Field, string Message)> problems)
     {
         var before = problems.Count;
-        if (model.Name is not { } name || !ScheduleRegistry.IsName(name))
-            problems.Add(("model.name", $"expected 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, got '{model.Name}'"));
+        if (model.Name is not { } name || !ResourceName.IsValid(name))
+            problems.Add(("model.name", ResourceName.Expected(model.Name)));
         if (model.Margin is { } margin && (!double.IsFinite(margin) || margin < 0))
             problems.Add(("model.margin", $"expected a number of at least 0 (in the objective's units), got {margin.ToString(CultureInfo.InvariantCulture)}"));
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Definitions;
 using Tuner.Core.Model;
@@ -30,7 +29,7 @@ public sealed record ScheduleChangeRequest(bool? Paused = null, string? Cron = n
 /// and time zone (<see cref="ScheduleCalendar"/>), and its template, filled with a sample run's placeholders and parsed
 /// as any definition, so a template that could never start a sweep is refused now, not at 2 a.m.
 /// </summary>
-public sealed partial class ScheduleRegistry(
+public sealed class ScheduleRegistry(
     IDbContextFactory<TunerDbContext> contexts, IRecurringSchedules recurring, IWorkloadCatalog workloads, TimeProvider clock)
 {
     /// <returns>The schedule, or every problem (field, message) when it is refused; a taken name is a problem of "name".</returns>
@@ -55,8 +54,7 @@ public sealed partial class ScheduleRegistry(
         db.Schedules.Add(schedule);
         if (schedule.ModelName is { } modelName)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO tuner.models (name, created_at) VALUES ({modelName}, {clock.GetUtcNow()}) ON CONFLICT (name) DO NOTHING", ct);
+            await RegisteredModels.EnsureAsync(db, modelName, clock.GetUtcNow(), ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -90,8 +88,7 @@ public sealed partial class ScheduleRegistry(
         return (schedule, []);
     }
 
-    /// <summary>Whether <paramref name="name"/> may name a schedule or a model.</summary>
-    public static bool IsName(string name) => NamePattern().IsMatch(name);
+
 
     /// <summary>Deletes the schedule and its runs' records (their sweeps stay); false when there is none.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken ct)
@@ -106,8 +103,8 @@ public sealed partial class ScheduleRegistry(
     {
         var problems = new List<(string, string)>();
         SweepDefinition? template = null;
-        if (request.Name is not { } name || !NamePattern().IsMatch(name))
-            problems.Add(("name", $"expected 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, got '{request.Name}'"));
+        if (request.Name is not { } name || !ResourceName.IsValid(name))
+            problems.Add(("name", ResourceName.Expected(request.Name)));
         if (request.Cron is null) problems.Add(("cron", "expected a cron expression, such as '0 2 * * *'"));
         if (request.TimeZone is null) problems.Add(("timeZone", "expected an IANA time zone name, such as UTC or Europe/Paris"));
         if (request.Cron is not null && request.TimeZone is not null) problems.AddRange(ScheduleCalendar.Problems(request.Cron, request.TimeZone));
@@ -143,7 +140,4 @@ public sealed partial class ScheduleRegistry(
         "queue" => ScheduleOverlap.Queue,
         _ => null,
     };
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex NamePattern();
 }

@@ -1,5 +1,6 @@
 using Tuner.Core.Settings;
 using Tuner.Trainer.Checkpoints.Compression;
+using Tuner.Workloads;
 
 namespace Tuner.Scheduling.Settings;
 
@@ -70,6 +71,9 @@ public sealed record TunerSettings
     /// <summary>Where workers train (TUNER_DEVICE): "cpu" (the default; deterministic) or "cuda" / "cuda:N", which
     /// needs a build with the CUDA backend (-p:TorchBackend=cuda, as the CUDA worker image is built).</summary>
     public string TrainingDevice { get; init; } = TrainingOptions.DefaultDevice;
+
+    /// <summary>What a workload trains or scores with on this machine: the data folder, the threads and the device.</summary>
+    public TrainingEnvironment TrainingEnvironment() => new(DataDirectory, TrainingThreads) { Device = TrainingDevice };
 
     /// <summary>
     /// Reads the settings every role shares (<see cref="StorageOptions"/>, <see cref="CheckpointOptions"/>,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Definitions;
 using Tuner.Core.Model;
 using Tuner.Core.Sweeps;
 using Tuner.Persistence;
@@ -19,7 +20,7 @@ public static class PriorHistory
     {
         if (plan.Definition.WarmStart is not { PriorWeight: { } weight } warm) return [];
         var source = await plans.LoadAsync(db, warm.FromSweep, ct);
-        if (source is null || !SameObjective(source, plan)) return [];
+        if (source is null || !SameObjective(source, plan.Definition.Objective)) return [];
 
         var complete = await db.Trials.AsNoTracking()
             .Where(t => t.SweepId == warm.FromSweep && t.Status == TrialStatus.Complete && t.Value != null)
@@ -36,6 +37,7 @@ public static class PriorHistory
         return [.. prior.Select((t, i) => t with { Number = i - prior.Count })];
     }
 
-    /// <summary>Whether the earlier sweep's values mean what this sweep's do.</summary>
-    public static bool SameObjective(SweepPlan source, SweepPlan plan) => source.Metric == plan.Metric && source.Direction == plan.Direction;
+    /// <summary>Whether the earlier sweep's values mean what this sweep's do: the same metric, the same direction.</summary>
+    public static bool SameObjective(SweepPlan source, ObjectiveSection objective) =>
+        source.Metric == objective.Metric && source.Direction == objective.Direction;
 }

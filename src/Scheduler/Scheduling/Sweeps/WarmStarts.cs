@@ -67,7 +67,7 @@ public sealed class WarmStarts(SweepPlans plans, TimeProvider clock)
     {
         if (warm.PriorWeight is not { } weight) return "";
         var objective = $"{definition.Objective.Metric} ({definition.Objective.Direction.ToString().ToLowerInvariant()})";
-        if (source.Metric != definition.Objective.Metric || source.Direction != definition.Objective.Direction)
+        if (!PriorHistory.SameObjective(source, definition.Objective))
             return $"; it optimised {source.Metric} ({source.Direction.ToString().ToLowerInvariant()}), not {objective}, so its trials serve as no prior";
         var count = await db.Trials.CountAsync(t => t.SweepId == warm.FromSweep && t.Status == TrialStatus.Complete && t.Value != null, ct);
         return $"; its {count} complete trials (those that fit this search space) serve as the sampler's prior at weight {weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -90,7 +90,7 @@ public sealed class TrialExecution(
         // A budget pause stops the run as a preemption does (checkpoint, then hand back), but it is not one.
         using var handBack = CancellationTokenSource.CreateLinkedTokenSource(preemption, heartbeat.StopRequested);
         var host = new FencedTrialHost(context, fenced, contexts, store, settings.CheckpointCompression, janitor, metrics, clock, logger);
-        var environment = new TrainingEnvironment(settings.DataDirectory, settings.TrainingThreads) { Device = settings.TrainingDevice };
+        var environment = settings.TrainingEnvironment();
         var none = CancellationToken.None;
         try
         {

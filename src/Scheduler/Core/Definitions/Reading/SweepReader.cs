@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Tuner.Core.Workloads;
 using YamlDotNet.RepresentationModel;
 
 namespace Tuner.Core.Definitions.Reading;
 
 /// <summary>Reads the top-level mapping: every section is read (so every problem is found) before anything is built.</summary>
-internal static partial class SweepReader
+internal static class SweepReader
 {
     private static readonly string[] TopLevelKeys =
         ["name", "workload", "objective", "space", "sampler", "pruner", "budget", "capacity", "checkpoints", "labels", "warm_start"];
@@ -48,14 +47,11 @@ internal static partial class SweepReader
     private static string? ReadName(MappingReader document)
     {
         var name = document.String("name", required: true);
-        if (name is null || NamePattern().IsMatch(name)) return name;
+        if (name is null || ResourceName.IsValid(name)) return name;
         document.Problems.Add(
             "name",
-            $"name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, but got '{name}'",
+            $"name must be {ResourceName.Rule}, but got '{name}'",
             document.Find("name"));
         return null;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex NamePattern();
 }

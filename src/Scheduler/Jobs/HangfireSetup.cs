@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Tuner.Jobs.Display;
 
 namespace Tuner.Jobs;
 
@@ -32,7 +33,8 @@ public static class HangfireSetup
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
 
-        services.AddHangfire(configuration => configuration
+        // A trial job's details page links to the trial's page (Display/TrialPageLink; job names: Display/*JobNameAttribute).
+        services.AddHangfire(configuration => TrialPageLink.Register(configuration)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

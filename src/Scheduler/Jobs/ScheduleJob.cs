@@ -1,4 +1,5 @@
 using Hangfire;
+using Tuner.Jobs.Display;
 using Tuner.Scheduling.Schedules;
 
 namespace Tuner.Jobs;
@@ -8,5 +9,6 @@ public sealed class ScheduleJob(ScheduleFiring firing)
 {
     [Queue(HangfireSetup.OrchestratorQueue)]
     [AutomaticRetry(Attempts = 3)]
+    [ScheduleJobName]
     public Task RunAsync(long scheduleId, CancellationToken ct) => firing.FireAsync(scheduleId, "fired on schedule", ct);
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Tuner.Jobs.Display;
 using Tuner.Scheduling.Orchestration;
 
 namespace Tuner.Jobs;
@@ -9,5 +10,6 @@ public sealed class SweepOrchestrationJob(SweepOrchestrator orchestrator)
 {
     [Queue(HangfireSetup.OrchestratorQueue)]
     [AutomaticRetry(Attempts = 5)]
+    [OrchestrationJobName]
     public Task RunAsync(long sweepId, CancellationToken ct) => orchestrator.OrchestrateAsync(sweepId, ct);
 }

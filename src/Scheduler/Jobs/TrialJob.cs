@@ -1,4 +1,5 @@
 using Hangfire;
+using Tuner.Jobs.Display;
 using Tuner.Scheduling.Trials;
 
 namespace Tuner.Jobs;
@@ -10,5 +11,6 @@ public sealed class TrialJob(TrialExecution execution)
     /// <param name="trialId">The trial to run.</param>
     /// <param name="preemption">Hangfire's job token: fires on SIGTERM (server shutdown); the trial checkpoints and hands back.</param>
     [AutomaticRetry(Attempts = 3)]
+    [TrialJobName]
     public Task RunAsync(long trialId, CancellationToken preemption) => execution.RunAsync(trialId, preemption);
 }

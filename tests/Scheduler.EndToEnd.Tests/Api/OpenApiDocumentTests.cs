@@ -26,8 +26,8 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            ["ApproveChallenger", "CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadChampion", "DownloadCheckpoint", "GetChampion", "GetCostByGroup", "GetModel",
-             "GetSchedule", "GetSweep", "GetSweepCost", "ListBudgetAlerts", "ListModels", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "PromoteTrial",
+            ["ApproveChallenger", "CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadChampion", "DownloadCheckpoint", "ExportSweep", "GetChampion", "GetCostByGroup", "GetModel",
+             "GetSchedule", "GetSweep", "GetSweepCost", "GetSweepCurves", "GetSweepParameters", "GetSweepProgress", "GetSweepTimeline", "GetTrial", "GetTrialTable", "ListBudgetAlerts", "ListModels", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "PromoteTrial",
              "QueueTrial", "RollbackChampion", "SubmitSweep", "TriggerSchedule", "UpdateSchedule", "UpdateSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)

@@ -26,8 +26,11 @@ public static class CostApi
     }
 
     public static async Task<Results<Ok<SweepCostReport>, ProblemHttpResult>> SweepCostAsync(
-        long id, SweepCosts costs, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct) =>
-        await ReportAsync(id, costs, contexts, ct) is { } report ? TypedResults.Ok(report) : ApiProblems.SweepNotFound(id);
+        long id, SweepCosts costs, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct,
+        [Description("false leaves the per-trial list out (`trials` is then empty): a large sweep's is long")] bool trials = true) =>
+        await ReportAsync(id, costs, contexts, ct) is { } report
+            ? TypedResults.Ok(trials ? report : report with { Trials = [] })
+            : ApiProblems.SweepNotFound(id);
 
     /// <summary>The sweep's cost report as the API answers it (also what `tuner run` prints at the end); null when there is no such sweep.</summary>
     public static async Task<SweepCostReport?> ReportAsync(

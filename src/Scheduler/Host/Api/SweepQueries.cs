@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Persistence;
@@ -13,15 +12,11 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
     /// <summary>Events one GET /api/sweeps/{id}/events answers with; the client asks again with <c>after</c>.</summary>
     public const int EventsPerResponse = 500;
 
-    /// <summary>Sweeps newest first, after the sweep id <paramref name="after"/> (the previous page's last) when given.</summary>
-    public async Task<Page<SweepSummary>> ListAsync(long? after, int limit, CancellationToken ct)
+    /// <summary>Sweeps newest first that pass <paramref name="filter"/>, after the sweep id <paramref name="after"/> (the previous page's last) when given.</summary>
+    public async Task<Page<SweepSummary>> ListAsync(Pages.SweepFilter filter, long? after, int limit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var sweeps = await db.Sweeps.AsNoTracking().Where(s => after == null || s.Id < after)
-            .OrderByDescending(s => s.Id).Take(limit + 1).ToListAsync(ct);
-        var summaries = sweeps.Select(s => new SweepSummary(
-            s.Id, s.Name, s.State.ToString(), s.Objective, Direction(s), s.CreatedAt, s.FinishedAt, s.MaxTrials, s.Parallelism)).ToList();
-        return Paging.Of(summaries, limit, s => s.Id);
+        return Paging.Of(await Pages.SweepList.ReadAsync(db, filter, after, limit + 1, ct), limit, s => s.Id);
     }
 
     public async Task<SweepDetails?> GetAsync(long sweepId, CancellationToken ct)
@@ -77,15 +72,7 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             .Include(t => t.Reports).Include(t => t.Runs)
             .Include(t => t.Checkpoints.Where(c => c.State == CheckpointState.Live))
             .AsSplitQuery().ToListAsync(ct);
-        return trials.Select(t => new TrialView(
-            t.Id, t.Number, t.Status.ToString(), ParamsJson.Deserialize(t.ParamsJson, plan.Space), t.Value, t.BestEpoch,
-            t.Preemptions, t.LostRuns, t.Attempts, t.Error,
-            t.Reports.OrderBy(r => r.Epoch).Select(r => new ReportedValue(
-                r.Epoch, r.Value, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds)).ToList(),
-            t.Checkpoints.OrderBy(c => c.Epoch).ThenBy(c => c.Batch).Select(c => c.Uri).ToList(),
-            t.Runs.OrderBy(r => r.Id).Select(r => new TrialRunView(
-                r.WorkerId, r.ResumedEpoch, r.ResumedBatch, r.EpochsTrained, r.Outcome.ToString(), r.StartedAt, r.EndedAt, r.EndReason)).ToList()))
-            .ToList();
+        return trials.Select(t => Pages.TrialViews.Of(t, plan.Space)).ToList();
     }
 
     private async Task<BestTrial?> BestAsync(TunerDbContext db, Sweep sweep, CancellationToken ct)

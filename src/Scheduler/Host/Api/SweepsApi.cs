@@ -92,8 +92,11 @@ public static class SweepsApi
         SweepQueries queries,
         CancellationToken ct,
         [Description("The previous page's `next` (a sweep id); the newest sweeps when left out")] long? after = null,
-        [Description("The most sweeps in the page"), Range(1, Paging.MaxLimit)] int limit = Paging.DefaultLimit) =>
-        TypedResults.Ok(await queries.ListAsync(after, limit, ct));
+        [Description("The most sweeps in the page"), Range(1, Paging.MaxLimit)] int limit = Paging.DefaultLimit,
+        [Description("Only sweeps in this state")] Tuner.Core.Model.SweepState? state = null,
+        [Description("Only sweeps whose name contains this text, in any case")] string? q = null,
+        [Description("Only sweeps with this label: `key`, or `key:value` for that value")] string? label = null) =>
+        TypedResults.Ok(await queries.ListAsync(new Pages.SweepFilter(state, q, label), after, limit, ct));
 
     public static async Task<Results<Ok<SweepDetails>, ProblemHttpResult>> GetAsync(long id, SweepQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } details ? TypedResults.Ok(details) : ApiProblems.SweepNotFound(id);

@@ -102,6 +102,10 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
             $"`tuner status` lists the sweeps there, `tuner status {id}` a sweep's best trial",
             $"downloading the checkpoint of trial {number} of sweep {id}", destination, ct);
 
+    /// <summary>Downloads every trial of the sweep as CSV or JSON (GET /api/sweeps/{id}/export?format=).</summary>
+    public Task<string> ExportAsync(long id, string format, Func<string, Task<Stream>> destination, CancellationToken ct) =>
+        DownloadAsync($"api/sweeps/{id}/export?format={format}", "`tuner status` lists the sweeps there", $"exporting sweep {id}", destination, ct);
+
     /// <summary>Downloads a model's champion's checkpoint (GET /api/models/{name}/champion/checkpoint).</summary>
     public Task<string> DownloadChampionAsync(string name, Func<string, Task<Stream>> destination, CancellationToken ct) =>
         DownloadAsync($"api/models/{Uri.EscapeDataString(name)}/champion/checkpoint", "`tuner model list` lists the models there",

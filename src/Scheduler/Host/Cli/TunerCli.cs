@@ -18,6 +18,7 @@ public static class TunerCli
             StatusCommand.Create(),
             CancelCommand.Create(),
             CostCommand.Create(),
+            ExportCommand.Create(),
             CheckpointCommand.Create(),
             ScheduleCommand.Create(),
             ModelCommand.Create(),

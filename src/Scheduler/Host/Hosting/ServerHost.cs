@@ -63,6 +63,7 @@ public static class ServerHost
         app.MapTunerHealthChecks();
         app.MapTunerMetrics();
         app.MapSweepsApi();
+        app.MapSweepPagesApi();
         app.MapCostApi();
         app.MapCheckpointsApi();
         app.MapSchedulesApi();

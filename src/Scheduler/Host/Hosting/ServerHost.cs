@@ -70,6 +70,7 @@ public static class ServerHost
         app.MapModelsApi();
         app.MapBundlesApi();
         app.MapTunerDashboard();
+        app.MapTunerPages();
         return app;
     }
 

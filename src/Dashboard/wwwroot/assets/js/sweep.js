@@ -1,0 +1,141 @@
+// The sweep page: a summary, then the panels: progress by trial and by time, learning curves, parallel coordinates,
+// parameter importance, the runs per worker, cost, events and the trials table. Each panel reads its own endpoint and
+// shows its own one-line error; the whole page refreshes every few seconds while the sweep runs, and once more as it ends.
+import { el, fill, num, usd, percent, time, badge, panel, table, facts } from './dom.js';
+import { getJson, poll, failed, pathParts } from './api.js';
+import { begin, trialCounts, LIVE_SWEEP_STATES } from './page.js';
+import { progressChart, curvesChart, parallelChart, barsChart, timelineChart, legend } from './charts.js';
+import { trialsTable } from './trials-table.js';
+
+const id = Number(pathParts()[1]);
+const api = `api/sweeps/${id}`;
+const page = begin(`Sweep ${id}`);
+const trialNumbers = new Map(); // trial id → number, learnt from the panels' data, for the events' links
+
+const heading = el('h1', { text: `Sweep ${id}` });
+const summary = el('div', { class: 'summary' });
+const panels = {
+  progress: panel('Best value by trial', { id: 'panel-progress' }),
+  progressTime: panel('Best value over time', { id: 'panel-progress-time' }),
+  curves: panel('Learning curves', { id: 'panel-curves' }),
+  parallel: panel('Parameters (parallel coordinates)', { id: 'panel-parallel' }),
+  importance: panel('Parameter importance', { id: 'panel-importance' }),
+  timeline: panel('Runs per worker', { id: 'panel-timeline' }),
+  cost: panel('Cost', { id: 'panel-cost' }),
+  events: panel('Events', { id: 'panel-events' }),
+  trials: panel('Trials', { id: 'panel-trials', class: 'panel wide' }),
+};
+fill(page, heading, summary, el('div', { class: 'grid' }, Object.values(panels).map((p) => p.section)));
+const refreshTable = trialsTable(id, panels.trials.body);
+
+const note = (text) => el('p', { class: 'note', text });
+const trialLink = (number) => el('a', { href: `sweeps/${id}/trials/${number}`, text: `trial ${number}` });
+
+function drawSummary(sweep) {
+  fill(heading, sweep.name, badge(sweep.state), el('span', { class: 'subtitle', text: `sweep ${sweep.id}` }));
+  document.title = `${sweep.name} — Tuner`;
+  const stat = (label, ...value) => el('div', { class: 'stat' }, el('span', { class: 'label', text: label }), el('span', { class: 'value' }, ...value));
+  fill(summary,
+    stat('Objective', `${sweep.objective} (${sweep.direction})`),
+    stat('Best', sweep.best ? [num(sweep.best.value), ' · ', trialLink(sweep.best.number)] : '—'),
+    stat('Trials', `${trialCounts(sweep.trials)} (max ${sweep.maxTrials}, ${sweep.parallelism} at once)`),
+    stat('Spent / budget', el('span', { id: 'spend', text: summary.querySelector('#spend')?.textContent ?? '…' })),
+    stat('Created', time(sweep.createdAt)),
+    sweep.finishedAt ? stat('Finished', time(sweep.finishedAt), sweep.stopReason ? ` (${sweep.stopReason})` : '') : null,
+    stat('Export', el('span', { class: 'links' },
+      el('a', { href: `${api}/export?format=csv`, download: '', text: 'CSV' }),
+      el('a', { href: `${api}/export?format=json`, download: '', text: 'JSON' }))));
+}
+
+async function drawProgress() {
+  const progress = await getJson(`${api}/progress?maxPoints=1000`);
+  for (const p of progress.points) trialNumbers.set(p.trialId, p.number);
+  const shown = `${progress.points.length} of ${progress.completeCount} complete trials` +
+    (progress.sampled ? ', sampled: every new best and an even share of the rest' : '');
+  const key = legend([['dot', `each trial's ${progress.objective}`], ['best', `best so far (${progress.direction})`]]);
+  fill(panels.progress.body, progressChart(progress, 'number'), key, note(shown));
+  fill(panels.progressTime.body, progressChart(progress, 'time'), key.cloneNode(true), note(shown));
+}
+
+async function drawCurves() {
+  const curves = await getJson(`${api}/curves?maxTrials=200&maxPoints=200`);
+  for (const c of curves.curves) trialNumbers.set(c.trialId, c.number);
+  fill(panels.curves.body, curvesChart(curves),
+    legend([['running', 'complete'], ['pruned', 'pruned'], ['marker-pruned', 'pruned here'], ['failed', 'failed']]),
+    note(`${curves.shown} of ${curves.trialCount} trials with reports` +
+      (curves.selection === 'all' ? '' : ': the best half and an even sample of the rest')));
+}
+
+async function drawParameters() {
+  const parameters = await getJson(`${api}/parameters?maxTrials=2000`);
+  fill(panels.parallel.body, parallelChart(parameters),
+    legend([['value-scale', `${parameters.objective}: worst → best`]]),
+    note(`${parameters.shown} of ${parameters.trialCount} complete trials` +
+      (parameters.shown < parameters.trialCount ? ': the best quarter and an even sample of the rest' : '')));
+  const importance = parameters.importance;
+  fill(panels.importance.body, importance
+    ? [barsChart('importance', importance.values.map((v) => ({ label: v.name, key: v.name, value: v.importance, text: percent(v.importance) })),
+      { attribute: 'data-param' }), note(importance.method)]
+    : note('Importance needs at least two complete trials for each parameter.'));
+}
+
+async function drawTimeline() {
+  const timeline = await getJson(`${api}/timeline?maxRuns=2000`);
+  fill(panels.timeline.body, timelineChart(timeline),
+    legend([['completed', 'completed'], ['pruned', 'pruned'], ['preempted', 'preempted (▼ at its end)'], ['failed', 'failed or lost'],
+      ['running', 'running'], ['resumed', 'resumed from a checkpoint']]),
+    note(`${timeline.shown} of ${timeline.runCount} runs` + (timeline.shown < timeline.runCount ? ' (the most recent)' : '')));
+}
+
+async function drawCost() {
+  const cost = await getJson(`${api}/cost?trials=false`);
+  document.getElementById('spend').textContent =
+    `${usd(cost.spentUsd)} / ${cost.maxCostUsd === null ? 'no limit' : `${usd(cost.maxCostUsd)} (${percent(cost.budgetUsed)})`}`;
+  const lines = cost.lines.filter((line) => line.usd > 0 || line.seconds > 0);
+  fill(panels.cost.body,
+    barsChart('cost', lines.map((line) => ({ label: line.category.replaceAll('_', ' '), key: line.category, value: Number(line.usd), text: usd(line.usd) }))),
+    facts([
+      ['Spent', `${usd(cost.spentUsd)} (compute ${usd(cost.computeUsd)}, storage ${usd(cost.storage.usd)})`],
+      ['Budget used', cost.maxCostUsd === null ? 'no budget set' : `${percent(cost.budgetUsed)} of ${usd(cost.maxCostUsd)}`],
+      ['Saved by pruning', `${usd(cost.savedByPruning.usd)} (${cost.savedByPruning.epochsNotRun} epochs not run)`],
+      ['Saved by spot', cost.savedBySpot.usd === null ? 'no on-demand price known' : `${usd(cost.savedBySpot.usd)} (${percent(cost.savedBySpot.discount)} off)`],
+      ['To reach the best trial', cost.bestTrialNumber === null ? '—' : [usd(cost.usdToBestTrial), ' · ', trialLink(cost.bestTrialNumber)]],
+      cost.toFinishUsd !== null ? ['To finish (projected)', usd(cost.toFinishUsd)] : null,
+      ['Prices', cost.priceSources.join('; ') || '—'],
+      cost.priceUnset ? ['Note', 'some time has no price set and counts as $0'] : null,
+    ]));
+}
+
+const events = [];
+async function drawEvents() {
+  for (;;) {
+    const batch = await getJson(`${api}/events?after=${events.at(-1)?.id ?? 0}`);
+    events.push(...batch);
+    if (batch.length < 500) break;
+  }
+  const recent = events.slice(-200).reverse();
+  fill(panels.events.body, recent.length
+    ? el('div', { class: 'events' }, table(['At', 'Kind', 'Trial', 'Message'], recent.map((e) => [
+      time(e.at), e.kind, e.trialId === null ? '—' : trialNumbers.has(e.trialId) ? trialLink(trialNumbers.get(e.trialId)) : `id ${e.trialId}`, e.message,
+    ]), { id: 'events-table' }))
+    : note('No event yet.'));
+}
+
+const drawings = [
+  [drawProgress, [panels.progress, panels.progressTime]],
+  [drawCurves, [panels.curves]],
+  [drawParameters, [panels.parallel, panels.importance]],
+  [drawTimeline, [panels.timeline]],
+  [drawCost, [panels.cost]],
+  [drawEvents, [panels.events]],
+  [refreshTable, []],
+];
+
+poll(async () => {
+  const sweep = await getJson(api);
+  drawSummary(sweep);
+  // The events name trials by id: they are drawn after the panels that learn the numbers.
+  await Promise.all(drawings.slice(0, -2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
+  await Promise.all(drawings.slice(-2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
+  return LIVE_SWEEP_STATES.includes(sweep.state);
+}, 3);

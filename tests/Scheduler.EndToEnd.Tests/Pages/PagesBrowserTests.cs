@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tuner.Scheduler.Api.Contracts;
+using Tuner.Scheduler.EndToEnd.Tests.Support;
+using Tuner.TestSupport;
+using Tuner.TestSupport.Postgres;
+
+namespace Tuner.Scheduler.EndToEnd.Tests.Pages;
+
+/// <summary>
+/// Tuner's pages in a real browser: a real `tuner server` and `tuner worker` run a schedule's sweep (synthetic Branin
+/// curves with a median pruner, so some trials are pruned) to completion and its best trial becomes a model's champion;
+/// then tests/Browser/pages.test.mjs opens every page in chromium and checks what each chart drew against the API,
+/// and saves a screenshot of each page under TestResults/screenshots.
+/// </summary>
+[Collection("postgres")]
+public sealed class PagesBrowserTests(PostgresServerFixture postgres)
+{
+    private const string Schedule = "pages-nightly";
+    private const string Model = "pages-branin";
+    private const int Trials = 12;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string Template = string.Create(CultureInfo.InvariantCulture, $$"""
+        name: pages-{run_id}
+        workload: { kind: synthetic, max_epochs: 6, function: branin, step_seconds: 0.2 }
+        objective: { metric: val_loss }
+        space:
+          x0: { type: float, low: -5, high: 10 }
+          x1: { type: float, low: 0, high: 15 }
+          x2: { type: categorical, choices: [0, 1, 2] }
+        sampler: { kind: random, seed: 11 }
+        pruner: { kind: median, startup_trials: 2, warmup_steps: 1 }
+        budget: { max_trials: {{Trials}}, parallelism: 2 }
+        checkpoints: { keep_best: 1 }
+        """);
+
+    [Fact]
+    public async Task EveryPage_DrawsTheSweepsData_InChromium()
+    {
+        var browser = BrowserTests.Find();
+        // A price for local machines, so the cost panel has dollars to draw.
+        await using var cluster = await TunerCluster.StartAsync(
+            await postgres.CreateDatabaseAsync("pages_browser"), new Dictionary<string, string> { ["TUNER_COST__LOCAL_HOURLY_USD"] = "3.5" });
+        cluster.StartWorker();
+
+        var created = await cluster.Http.PostAsJsonAsync("api/schedules", new { name = Schedule, cron = "0 3 * * *", timeZone = "UTC", template = Template, model = new { name = Model } });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var run = await TunerCluster.ReadAsync<ScheduleRunView>(await cluster.Http.PostAsync($"api/schedules/{Schedule}/trigger", null));
+        var sweepId = Assert.IsType<long>(run.SweepId);
+        var sweep = await Eventually.GetAsync(
+            async () => await cluster.SweepAsync(sweepId) is { State: "Completed" } s ? s : null,
+            TimeSpan.FromMinutes(3), $"sweep {sweepId} to complete", cluster.Diagnostics);
+        await Eventually.GetAsync(async () =>
+        {
+            var model = await cluster.Http.GetFromJsonAsync<ModelView>($"api/models/{Model}", Json);
+            return model!.Decisions is [{ Outcome: not "Pending" }] ? model : null;
+        }, TimeSpan.FromMinutes(2), $"model {Model}'s decision", cluster.Diagnostics);
+        Assert.True(sweep.Trials is { Pruned: > 0, Complete: >= 2 }, $"the sweep should have pruned and complete trials to draw: {sweep.Trials}");
+
+        var screenshots = Path.Combine(RepositoryPaths.Root, "tests", "Scheduler.EndToEnd.Tests", "TestResults", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        var (exitCode, output) = await browser.RunAsync(new Dictionary<string, string>
+        {
+            ["TUNER_URL"] = cluster.Http.BaseAddress!.ToString(),
+            ["TUNER_SWEEP_ID"] = sweepId.ToString(CultureInfo.InvariantCulture),
+            ["TUNER_SCHEDULE"] = Schedule,
+            ["TUNER_MODEL"] = Model,
+            ["TUNER_SCREENSHOTS"] = screenshots,
+        });
+
+        Assert.True(exitCode == 0, $"{BrowserTests.Script} exited with {exitCode}:\n{output}\n{cluster.Diagnostics()}");
+        foreach (var page in new[] { "sweeps", "sweep", "trial", "schedules", "schedule", "models", "model" })
+        {
+            Assert.True(new FileInfo(Path.Combine(screenshots, page + ".png")).Length > 10_000, $"no screenshot of the {page} page in {screenshots}");
+        }
+    }
+}

@@ -22,7 +22,8 @@ public static class TunerDashboard
     /// that mounts Tuner under a prefix. A trial job's link to its page (Tuner.Jobs) is built under that AppPath too.
     /// </summary>
     /// <param name="access">Who may see and who may act; null: <see cref="TunerDashboardAccess.LocalOnly"/>.</param>
-    public static IEndpointRouteBuilder MapTunerDashboard(this IEndpointRouteBuilder endpoints, TunerDashboardAccess? access = null)
+    /// <returns>The dashboard's endpoint, for the host's authorization conventions.</returns>
+    public static IEndpointConventionBuilder MapTunerDashboard(this IEndpointRouteBuilder endpoints, TunerDashboardAccess? access = null)
     {
         access ??= TunerDashboardAccess.LocalOnly;
         var services = endpoints.ServiceProvider;
@@ -40,8 +41,7 @@ public static class TunerDashboard
                 return new AspNetCoreDashboardMiddleware(next, storage, options, routes, finalizeWhenNotFound: true).Invoke(httpContext);
             })
             .Build();
-        endpoints.Map(HangfirePath + "/{**path}", pipeline);
-        return endpoints;
+        return endpoints.Map(HangfirePath + "/{**path}", pipeline);
     }
 
     /// <summary>The site's PathBase: UsePathBase appended the matched <see cref="HangfirePath"/> (same length,

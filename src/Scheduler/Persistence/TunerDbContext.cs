@@ -32,6 +32,7 @@ public sealed class TunerDbContext : DbContext
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
     public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
     public DbSet<PromotionDecision> PromotionDecisions => Set<PromotionDecision>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Schema <c>tuner</c>, one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity (Configurations/),
     /// snake_case names from <see cref="TunerDatabase.UseTunerPostgres(DbContextOptionsBuilder, string)"/>.</summary>

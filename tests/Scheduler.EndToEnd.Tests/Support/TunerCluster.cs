@@ -28,6 +28,9 @@ public sealed class TunerCluster : IAsyncDisposable
 
     public string Home { get; }
 
+    /// <summary>The server's base URL, without a trailing slash.</summary>
+    public string Url => Http.BaseAddress!.ToString().TrimEnd('/');
+
     public string CheckpointRoot => Path.Combine(Home, "checkpoints");
 
     public HttpClient Http { get; }
@@ -37,10 +40,12 @@ public sealed class TunerCluster : IAsyncDisposable
     /// <summary>The `tuner server` process.</summary>
     public TunerProcess Server => server;
 
-    public static async Task<TunerCluster> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="host">The address the server listens on; a network address (not loopback) makes it ask for API keys.</param>
+    public static async Task<TunerCluster> StartAsync(
+        string connectionString, IReadOnlyDictionary<string, string>? settings = null, string host = "127.0.0.1")
     {
         var home = Directory.CreateTempSubdirectory("tuner-e2e-").FullName;
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var url = $"http://{host}:{FreePort.Next()}";
         var environment = new Dictionary<string, string>
         {
             ["TUNER_HOME"] = home,
@@ -61,7 +66,8 @@ public sealed class TunerCluster : IAsyncDisposable
         {
             try
             {
-                return (await http.GetAsync("api/sweeps")).IsSuccessStatusCode ? "up" : null;
+                // The readiness probe answers without an API key, so a server that asks for keys is seen coming up too.
+                return (await http.GetAsync("readyz")).IsSuccessStatusCode ? "up" : null;
             }
             catch (HttpRequestException)
             {

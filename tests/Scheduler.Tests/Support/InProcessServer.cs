@@ -37,11 +37,15 @@ public sealed class InProcessServer : IAsyncDisposable
 
     /// <param name="costs">The prices the ledger charges; null: the defaults (local price unset).</param>
     /// <param name="webhooks">Where alerts go; null: nowhere.</param>
-    public static async Task<InProcessServer> StartAsync(string connectionString, CostSettings? costs = null, WebhookSettings? webhooks = null)
+    /// <param name="host">The address it listens on (a free port is added); loopback when left out.</param>
+    /// <param name="accessMode">TUNER_AUTH: auto (open on loopback, keys elsewhere), keys or open.</param>
+    public static async Task<InProcessServer> StartAsync(
+        string connectionString, CostSettings? costs = null, WebhookSettings? webhooks = null, string host = "127.0.0.1",
+        string accessMode = Tuner.Scheduling.Access.AccessOptions.Auto)
     {
         await TunerDatabase.MigrateAsync(connectionString, CancellationToken.None);
         var home = Directory.CreateTempSubdirectory("tuner-server-it-").FullName;
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var url = $"http://{host}:{FreePort.Next()}";
         var settings = new TunerSettings
         {
             Home = home,
@@ -52,10 +56,17 @@ public sealed class InProcessServer : IAsyncDisposable
         };
         var server = new ServerSettings(
             settings, new CapacitySettings("tuner", null, null, LocalMaxWorkers: 0), new DefinitionLimits(), new CloudSettings(null, null),
-            costs ?? CostSettings.Default, webhooks ?? WebhookSettings.None);
+            costs ?? CostSettings.Default, webhooks ?? WebhookSettings.None, accessMode);
         var app = ServerHost.Build(server, connectionString, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await ServerHost.StartAsync(app);
         return new InProcessServer(app, home, new HttpClient { BaseAddress = new Uri(url + "/") });
+    }
+
+    /// <summary>A client of its own (cookies and headers not shared with <see cref="Http"/>) that follows no redirects.</summary>
+    public HttpClient NewClient(System.Net.CookieContainer? cookies = null)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new System.Net.CookieContainer(), UseCookies = true };
+        return new HttpClient(handler) { BaseAddress = Http.BaseAddress };
     }
 
     public Task<TunerDbContext> DbAsync() => _app.Services.GetRequiredService<IDbContextFactory<TunerDbContext>>().CreateDbContextAsync();

@@ -5,6 +5,8 @@ using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Models;
 using Tuner.Trainer.Checkpoints;
+using Tuner.Core.Access;
+using Tuner.Scheduler.Hosting.Access;
 
 namespace Tuner.Scheduler.Api;
 
@@ -24,13 +26,13 @@ public static class ModelsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The champion's checkpoint as the workload wrote it (verified and decompressed)");
-        models.MapPost("{name}/approve", ApproveAsync).WithName("ApproveChallenger")
+        models.MapPost("{name}/approve", ApproveAsync).WithName("ApproveChallenger").RequireActionRole(AccessRole.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Promote the challenger of the model's newest decision that awaits approval");
-        models.MapPost("{name}/promote", PromoteAsync).WithName("PromoteTrial")
+        models.MapPost("{name}/promote", PromoteAsync).WithName("PromoteTrial").RequireActionRole(AccessRole.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem()
             .WithSummary("Make a complete trial that keeps a checkpoint the champion, without a comparison (the model is made if there is none)");
-        models.MapPost("{name}/rollback", RollbackAsync).WithName("RollbackChampion")
+        models.MapPost("{name}/rollback", RollbackAsync).WithName("RollbackChampion").RequireActionRole(AccessRole.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make the previous champion the champion again");
         return app;

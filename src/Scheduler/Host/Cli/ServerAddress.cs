@@ -13,15 +13,19 @@ namespace Tuner.Scheduler.Cli;
 /// </summary>
 public sealed record ServerAddress(Uri Uri, string Source)
 {
+    /// <summary>TUNER_API_KEY: what the client sends as its bearer token; null sends none.</summary>
+    public string? ApiKey { get; init; }
+
     /// <param name="option">--server.</param>
     /// <param name="client">TUNER_SERVER.</param>
     /// <param name="server">TUNER_URLS, not yet checked: only the client commands' own rules apply here.</param>
     public static ServerAddress Resolve(string? option, ClientOptions client, ServerOptions server)
     {
-        if (!string.IsNullOrWhiteSpace(option)) return Parse(option, "--server");
-        if (client.Server is { } address) return Parse(address, "TUNER_SERVER");
-        if (server.Urls != ListenUrls.Default) return FromListenUrls(server.Urls);
-        return Parse(ListenUrls.Default, "the default address");
+        var key = string.IsNullOrWhiteSpace(client.ApiKey) ? null : client.ApiKey.Trim();
+        if (!string.IsNullOrWhiteSpace(option)) return Parse(option, "--server") with { ApiKey = key };
+        if (client.Server is { } address) return Parse(address, "TUNER_SERVER") with { ApiKey = key };
+        if (server.Urls != ListenUrls.Default) return FromListenUrls(server.Urls) with { ApiKey = key };
+        return Parse(ListenUrls.Default, "the default address") with { ApiKey = key };
     }
 
     /// <summary>Reads TUNER_SERVER and TUNER_URLS and resolves the address as <see cref="Resolve(string?, ClientOptions, ServerOptions)"/> does.</summary>

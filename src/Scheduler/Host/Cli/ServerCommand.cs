@@ -23,6 +23,7 @@ internal static class ServerCommand
             await using var app = ServerHost.Build(server, database.ConnectionString, verbose);
             await ServerHost.StartAsync(app);
             Console.WriteLine(ServerUrls.Line(app.Urls));
+            Console.WriteLine(await Hosting.Access.AccessBanner.LineAsync(app.Services, CancellationToken.None));
             await app.WaitForShutdownAsync();
             return 0;
         });

@@ -16,7 +16,15 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly HttpClient http = new() { BaseAddress = new Uri(server + "/"), Timeout = Timeout };
+    private readonly HttpClient http = Http(server);
+
+    private static HttpClient Http(ServerAddress server)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(server + "/"), Timeout = Timeout };
+        if (server.ApiKey is { } key)
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
 
     public async Task<SweepCreated> SubmitAsync(string text, bool json, string fileName, CancellationToken ct)
     {
@@ -241,9 +249,10 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
 
     private async Task<HttpResponseMessage> SendAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken ct)
     {
+        HttpResponseMessage response;
         try
         {
-            return await send(ct);
+            response = await send(ct);
         }
         catch (HttpRequestException e)
         {
@@ -257,6 +266,20 @@ internal sealed class TunerApiClient(ServerAddress server) : IDisposable
                 $"the Tuner server at {server} (from {server.Source}) did not answer within {Timeout.TotalSeconds:0}s; " +
                 "check that it is up and not overloaded, or point --server or TUNER_SERVER at another one", inner: e);
         }
+
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            using (response)
+            {
+                throw new CliFailure(ExitCodes.NotAllowed, response.StatusCode == HttpStatusCode.Forbidden
+                    ? $"the server at {server} refused the request: {(await ApiProblem.ReadAsync(response, ct)).Summary}"
+                    : server.ApiKey is null
+                        ? $"the server at {server} asks for an API key: set TUNER_API_KEY to a key from `tuner keys create NAME --role submit`"
+                        : $"the server at {server} does not accept TUNER_API_KEY: the key was revoked, mistyped, or made for another Tuner database");
+            }
+        }
+
+        return response;
     }
 
     /// <summary>The sweep's first events (the API's first page of them).</summary>

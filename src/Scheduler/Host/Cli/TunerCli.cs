@@ -22,6 +22,7 @@ public static class TunerCli
             CheckpointCommand.Create(),
             ScheduleCommand.Create(),
             ModelCommand.Create(),
+            KeysCommand.Create(),
             BudgetCommand.Create(),
             TrainCommand.Create(),
         };

@@ -10,6 +10,7 @@ using Tuner.Scheduler.Hosting.Monitoring;
 using Tuner.Scheduling.Orchestration;
 using Tuner.Scheduling.Settings;
 using Tuner.Jobs;
+using Tuner.Scheduler.Hosting.Access;
 
 namespace Tuner.Scheduler.Hosting;
 
@@ -32,6 +33,7 @@ public static class ServerHost
         IHostLifetime? lifetime = null)
     {
         var settings = server.Settings;
+        var access = server.Access;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.AddTunerConsole(verbose, minimumLevel);
@@ -56,9 +58,12 @@ public static class ServerHost
         builder.Services.AddValidation();
         builder.Services.AddTunerHealthChecks();
         builder.Services.AddTunerServerMetrics();
+        builder.Services.AddTunerAccess(access);
 
         var app = builder.Build();
         app.UseApiProblems();
+        app.UseTunerAccess();
+        app.MapSignIn();
         app.MapTunerOpenApi();
         app.MapTunerHealthChecks();
         app.MapTunerMetrics();
@@ -69,7 +74,7 @@ public static class ServerHost
         app.MapSchedulesApi();
         app.MapModelsApi();
         app.MapBundlesApi();
-        app.MapTunerDashboard();
+        app.MapTunerDashboard(HangfireAccess.For(access)).RequireActionRole(Tuner.Core.Access.AccessRole.Admin);
         app.MapTunerPages();
         return app;
     }

@@ -5,7 +5,7 @@ namespace Tuner.Scheduler.Api.Health;
 
 /// <summary>
 /// Probes: /healthz answers 200 while the process serves requests; /readyz answers 200 when the database answers too,
-/// and 503 with problem details saying why otherwise.
+/// and 503 with problem details saying why otherwise. Both answer without an API key, for load balancers and orchestrators.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -21,8 +21,8 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapTunerHealthChecks(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 

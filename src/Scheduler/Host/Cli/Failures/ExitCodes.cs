@@ -35,6 +35,9 @@ public static class ExitCodes
     /// <summary>The training data cannot be downloaded or read (MNIST for `tuner train`, `tuner worker`, `tuner run`).</summary>
     public const int DataUnavailable = 10;
 
+    /// <summary>The server asks for an API key and none was sent, the key is not valid, or its role does not allow the request.</summary>
+    public const int NotAllowed = 11;
+
     /// <summary>A bug in Tuner: an exception nobody expected (run again with --verbose and report the stack trace).</summary>
     public const int Internal = 70;
 

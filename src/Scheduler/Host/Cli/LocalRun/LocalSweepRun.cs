@@ -42,6 +42,7 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
         try
         {
             Console.WriteLine($"{ServerUrls.Line(app.Urls)}   (while this run lasts)");
+            Console.WriteLine(await Hosting.Access.AccessBanner.LineAsync(app.Services, CancellationToken.None));
             return await RunSweepAsync(app.Services, definition, text, interrupts);
         }
         finally

@@ -16,7 +16,7 @@ public static class SettingTypes
     /// <summary>The settings README's configuration table lists.</summary>
     public static IReadOnlyList<Type> General { get; } =
     [
-        typeof(StorageOptions), typeof(CheckpointOptions), typeof(TrainingOptions), typeof(ServerOptions), typeof(ClientOptions),
+        typeof(StorageOptions), typeof(CheckpointOptions), typeof(TrainingOptions), typeof(ServerOptions), typeof(Tuner.Scheduling.Access.AccessOptions), typeof(ClientOptions),
         typeof(LeaseOptions), typeof(LocalWorkerOptions), typeof(WorkerOptions), typeof(DefinitionLimits),
         typeof(Tuner.Scheduling.Costs.CostOptions), typeof(Tuner.Scheduling.Webhooks.WebhookOptions),
     ];

@@ -10,7 +10,7 @@
 import { svg, el, num } from './dom.js';
 
 const WIDTH = 640;
-const MARGIN = { left: 58, right: 18, top: 14, bottom: 38 };
+const MARGIN = { left: 58, right: 18, top: 24, bottom: 38 };
 
 // ---- scales and axes ----
 
@@ -68,10 +68,10 @@ const timeFormat = (span) => (ms) => {
     : date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: span < 600e3 ? '2-digit' : undefined });
 };
 
-function xAxis(scale, y, format, label, [left, right]) {
+function xAxis(scale, y, format, label, [left, right], integers = false) {
   return svg('g', { class: 'axis' },
     svg('line', { x1: left, x2: right, y1: y, y2: y }),
-    scale.ticks(6).map((tick) => svg('g', {},
+    scale.ticks(6).filter((tick) => !integers || Number.isInteger(tick)).map((tick) => svg('g', {},
       svg('line', { x1: scale(tick), x2: scale(tick), y1: y, y2: y + 4 }),
       svg('text', { x: scale(tick), y: y + 16, 'text-anchor': 'middle', text: format(tick) }))),
     svg('text', { class: 'axis-label', x: right, y: y + 32, 'text-anchor': 'end', text: label }));
@@ -83,7 +83,7 @@ function yAxis(scale, x, format, label, [top, bottom], width) {
     scale.ticks(5).map((tick) => svg('g', {},
       svg('line', { class: 'grid', x1: x, x2: x + width, y1: scale(tick), y2: scale(tick) }),
       svg('text', { x: x - 6, y: scale(tick) + 4, 'text-anchor': 'end', text: format(tick) }))),
-    svg('text', { class: 'axis-label', x: x + 4, y: top + 2, 'dominant-baseline': 'hanging', text: label }));
+    svg('text', { class: 'axis-label', x: 8, y: top - 12, text: label }));
 }
 
 /** An <svg> of the given height that scales to its container's width. */
@@ -119,6 +119,14 @@ export function valueColour(t) {
   return `rgb(${mix.join(',')})`;
 }
 
+/** The values between the 5th and 95th percentiles (all of them when there are fewer than 10). */
+function centralValues(values) {
+  if (values.length < 10) return values;
+  const sorted = values.toSorted((a, b) => a - b);
+  const at = (q) => sorted[Math.round(q * (sorted.length - 1))];
+  return [at(0.05), at(0.95)];
+}
+
 // ---- the charts ----
 
 /**
@@ -133,7 +141,11 @@ export function progressChart({ points, direction, objective }, by) {
   const xOf = by === 'time' ? (p) => Date.parse(p.endedAt) : (p) => p.number;
   const xs = points.map(xOf);
   const x = linear(padded(extent(xs)), [left, right]);
-  const y = linear(padded(extent(points.flatMap((p) => [p.value, p.bestSoFar]))), [bottom, top]);
+  // The scale covers the best-so-far line and nine values in ten: a few far-off trials would otherwise flatten the line
+  // that matters. The values beyond it are drawn hollow at its edge.
+  const [low, high] = padded(extent([...points.map((p) => p.bestSoFar), ...centralValues(points.map((p) => p.value))]));
+  const y = linear([low, high], [bottom, top]);
+  const clamp = (value) => Math.min(high, Math.max(low, value));
   const [x0, x1] = extent(xs);
   const format = by === 'time' ? timeFormat(x1 - x0) : num;
   let line = '';
@@ -142,9 +154,10 @@ export function progressChart({ points, direction, objective }, by) {
   });
   return frame(name, points.length, height,
     yAxis(y, left, num, objective, [top, bottom], right - left),
-    xAxis(x, bottom, format, by === 'time' ? 'ended at' : 'trial number', [left, right]),
-    svg('g', { class: 'dots' }, points.map((p, i) => svg('circle', { cx: x(xs[i]), cy: y(p.value), r: 3, 'data-trial': p.number },
-      title(`trial ${p.number}: ${num(p.value)}`)))),
+    xAxis(x, bottom, format, by === 'time' ? 'ended at' : 'trial number', [left, right], by !== 'time'),
+    svg('g', { class: 'dots' }, points.map((p, i) => svg('circle', {
+      cx: x(xs[i]), cy: y(clamp(p.value)), r: 3, class: clamp(p.value) === p.value ? null : 'off-scale', 'data-trial': p.number,
+    }, title(`trial ${p.number}: ${num(p.value)}${clamp(p.value) === p.value ? '' : ' (off the scale)'}`)))),
     svg('path', { class: 'best-line', d: line },
       title(`best so far (${direction}): ${num(points.at(-1).bestSoFar)}`)));
 }
@@ -158,10 +171,11 @@ export function curvesChart({ curves, metric }) {
   const x = linear(padded(extent(drawn.flatMap((c) => c.points.map((p) => p[0])))), [left, right]);
   const y = linear(padded(extent(drawn.flatMap((c) => c.points.map((p) => p[1])))), [bottom, top]);
   const paths = drawn.map((curve) => {
-    const d = curve.points.map(([step, value], i) => `${i ? 'L' : 'M'}${x(step)},${y(value)}`).join('');
+    // A curve of one report is a dot: a zero-length segment drawn with round caps.
+    const d = curve.points.map(([step, value], i) => `${i ? 'L' : 'M'}${x(step)},${y(value)}`).join('') + (curve.points.length === 1 ? 'h0.01' : '');
     const [lastStep, lastValue] = curve.points.at(-1);
     const state = String(curve.state).toLowerCase();
-    const path = svg('path', { class: `curve state-${state}`, d, 'data-trial': curve.number, 'data-state': curve.state, 'data-last-step': lastStep },
+    const path = svg('path', { class: `curve state-${state}${curve.points.length === 1 ? ' single' : ''}`, d, 'data-trial': curve.number, 'data-state': curve.state, 'data-last-step': lastStep },
       title(`trial ${curve.number} (${curve.state}): ${num(curve.value)}`));
     if (curve.state !== 'Pruned') return path;
     const [cx, cy] = [x(lastStep), y(lastValue)];
@@ -172,7 +186,7 @@ export function curvesChart({ curves, metric }) {
   });
   return frame('curves', drawn.length, height,
     yAxis(y, left, num, metric, [top, bottom], right - left),
-    xAxis(x, bottom, num, 'epoch', [left, right]),
+    xAxis(x, bottom, num, 'epoch', [left, right], true),
     svg('g', { class: 'curves' }, paths.flat()));
 }
 

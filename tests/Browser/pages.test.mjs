@@ -2,7 +2,8 @@
 // sweep has run to completion. tests/Scheduler.EndToEnd.Tests/Pages/PagesBrowserTests.cs starts the cluster, runs the
 // sweep and runs this file with node's test runner; scripts/lib/browser.sh installs chromium and playwright-core.
 //
-// Environment: TUNER_URL (the server), TUNER_SWEEP_ID (a completed sweep with pruned trials), TUNER_SCHEDULE and
+// Environment: TUNER_URL (the server), TUNER_SWEEP_ID (a completed sweep with pruned trials), TUNER_PREEMPTED_TRIAL (the
+// number of its trial that was preempted and resumed), TUNER_SCHEDULE and
 // TUNER_MODEL (the schedule that ran it and the model its best trial challenged), TUNER_SCREENSHOTS (a folder for a
 // full-page screenshot of each page), TUNER_BROWSER_TOOLS (where playwright-core is installed), TUNER_CHROMIUM.
 //
@@ -19,6 +20,7 @@ const env = (name) => {
 };
 const base = env('TUNER_URL').replace(/\/$/, '');
 const sweepId = Number(env('TUNER_SWEEP_ID'));
+const preemptedTrial = Number(env('TUNER_PREEMPTED_TRIAL'));
 const scheduleName = env('TUNER_SCHEDULE');
 const modelName = env('TUNER_MODEL');
 const screenshots = env('TUNER_SCREENSHOTS');
@@ -93,6 +95,15 @@ test('/ redirects to /sweeps, which lists the sweep with its state, best value a
   assert.match(text, new RegExp(`${sweep.trials.complete} complete`));
   assert.match(text, new RegExp(`${sweep.trials.pruned} pruned`));
   await screenshot(page, 'sweeps');
+
+  // Filtering by a name no sweep has leaves none; by the sweep's state lists it again, and the address keeps the filter.
+  await page.fill('#name-filter', 'no-such-sweep');
+  await page.click('form.toolbar button[type="submit"]');
+  await page.waitForSelector('#sweeps .empty-note');
+  await page.fill('#name-filter', '');
+  await page.selectOption('#state-filter', sweep.state);
+  await page.waitForSelector(`#sweeps-table a[href="sweeps/${sweepId}"]`);
+  assert.equal(new URL(page.url()).search, `?state=${sweep.state}`);
   await close(opened);
 });
 
@@ -134,10 +145,18 @@ test('the sweep page draws every complete trial, every curve (pruned ones cut at
   assert.equal(await page.$$eval('svg[data-chart="parallel"] path.pc-line', (lines) => lines.length), complete.length);
   assert.equal(Number(await attribute(page, 'svg[data-chart="parallel"]', 'data-points')), complete.length);
 
-  // Importance names its method; the timeline draws every run.
+  // Importance names its method; the timeline draws every run on its worker's row, and marks the preemption and the
+  // resumption of the trial whose worker was terminated.
   assert.ok((await page.locator('#panel-importance .note').innerText()).length > 10);
-  const runs = trials.reduce((sum, t) => sum + t.runs.length, 0);
-  assert.equal(Number(await attribute(page, 'svg[data-chart="timeline"]', 'data-points')), runs);
+  const runs = trials.flatMap((t) => t.runs.map((run) => ({ ...run, number: t.number })));
+  assert.equal(Number(await attribute(page, 'svg[data-chart="timeline"]', 'data-points')), runs.length);
+  const workers = await page.$$eval('svg[data-chart="timeline"] g.worker', (rows) => rows.map((g) => g.dataset.worker));
+  assert.deepEqual(workers.toSorted(), [...new Set(runs.map((r) => r.worker))].toSorted());
+  const marked = (selector) => page.$$eval(`svg[data-chart="timeline"] ${selector}`, (marks) => marks.map((m) => Number(m.dataset.trial)).toSorted((a, b) => a - b));
+  assert.deepEqual(await marked('.preempted-marker'), runs.filter((r) => r.outcome === 'Preempted').map((r) => r.number).toSorted((a, b) => a - b));
+  assert.deepEqual(await marked('.resumed-marker'), runs.filter((r) => r.resumedEpoch > 0).map((r) => r.number).toSorted((a, b) => a - b));
+  assert.ok((await marked('.preempted-marker')).includes(preemptedTrial), `trial ${preemptedTrial}'s preemption is not marked`);
+  assert.ok((await marked('.resumed-marker')).includes(preemptedTrial), `trial ${preemptedTrial}'s resumption is not marked`);
 
   // The summary names the best trial, and the export links are there.
   assert.match(await page.locator('.summary').innerText(), new RegExp(`trial ${sweep.best.number}`));
@@ -190,6 +209,17 @@ test('the trial page shows its runs, parameters and curve, and links to its swee
   assert.equal(await target(page, '#hangfire-link'), `/hangfire/jobs/details/${trial.hangfireJobId}`);
   await screenshot(page, 'trial');
   await close(opened);
+
+  // The preempted trial: each run says how it ended and where the next one resumed.
+  const resumed = await api(`/api/sweeps/${sweepId}/trials/${preemptedTrial}`);
+  const again = await open(`/sweeps/${sweepId}/trials/${preemptedTrial}`, '#runs-table tbody tr');
+  const rows = await again.page.$$eval('#runs-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+  assert.equal(rows.length, resumed.runs.length);
+  assert.ok(resumed.runs.length >= 2, `trial ${preemptedTrial} has ${resumed.runs.length} run(s)`);
+  assert.match(rows[0][5], /^Preempted/);
+  assert.equal(rows[1][3], `epoch ${resumed.runs[1].resumedEpoch}, batch ${resumed.runs[1].resumedBatch}`);
+  await screenshot(again.page, 'trial-preempted');
+  await close(again);
 });
 
 test('the schedule and model pages show the run, the champion and the promotion decision', async () => {

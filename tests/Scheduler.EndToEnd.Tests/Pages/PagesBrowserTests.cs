@@ -10,9 +10,10 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Pages;
 
 /// <summary>
 /// Tuner's pages in a real browser: a real `tuner server` and `tuner worker` run a schedule's sweep (synthetic Branin
-/// curves with a median pruner, so some trials are pruned) to completion and its best trial becomes a model's champion;
-/// then tests/Browser/pages.test.mjs opens every page in chromium and checks what each chart drew against the API,
-/// and saves a screenshot of each page under TestResults/screenshots.
+/// curves with a median pruner, so some trials are pruned) to completion, its first worker terminated mid-trial so that
+/// trial is preempted and resumes on a second worker, and its best trial becomes a model's champion; then
+/// tests/Browser/pages.test.mjs opens every page in chromium, checks what each chart drew against the API, and saves a
+/// screenshot of each page under TestResults/screenshots.
 /// </summary>
 [Collection("postgres")]
 public sealed class PagesBrowserTests(PostgresServerFixture postgres)
@@ -24,7 +25,7 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
 
     private static readonly string Template = string.Create(CultureInfo.InvariantCulture, $$"""
         name: pages-{run_id}
-        workload: { kind: synthetic, max_epochs: 6, function: branin, step_seconds: 0.2 }
+        workload: { kind: synthetic, max_epochs: 6, function: branin, step_seconds: 0.4 }
         objective: { metric: val_loss }
         space:
           x0: { type: float, low: -5, high: 10 }
@@ -33,7 +34,7 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
         sampler: { kind: random, seed: 11 }
         pruner: { kind: median, startup_trials: 2, warmup_steps: 1 }
         budget: { max_trials: {{Trials}}, parallelism: 2 }
-        checkpoints: { keep_best: 1 }
+        checkpoints: { every_epochs: 1, keep_best: 1 }
         """);
 
     [Fact]
@@ -43,12 +44,20 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
         // A price for local machines, so the cost panel has dollars to draw.
         await using var cluster = await TunerCluster.StartAsync(
             await postgres.CreateDatabaseAsync("pages_browser"), new Dictionary<string, string> { ["TUNER_COST__LOCAL_HOURLY_USD"] = "3.5" });
-        cluster.StartWorker();
+        var first = cluster.StartWorker();
 
         var created = await cluster.Http.PostAsJsonAsync("api/schedules", new { name = Schedule, cron = "0 3 * * *", timeZone = "UTC", template = Template, model = new { name = Model } });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var run = await TunerCluster.ReadAsync<ScheduleRunView>(await cluster.Http.PostAsync($"api/schedules/{Schedule}/trigger", null));
         var sweepId = Assert.IsType<long>(run.SweepId);
+        // A preemption: SIGTERM the worker while its trial is mid-training with a checkpoint; another worker resumes it.
+        var preempted = await Eventually.GetAsync(
+            async () => (await cluster.TrialsAsync(sweepId)).FirstOrDefault(t => t is { State: "Running", Checkpoints.Count: > 0, Reports.Count: < 4 }),
+            TimeSpan.FromMinutes(2), "a checkpointed trial in mid-training", cluster.Diagnostics);
+        first.Terminate();
+        Assert.NotNull(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        cluster.StartWorker();
+
         var sweep = await Eventually.GetAsync(
             async () => await cluster.SweepAsync(sweepId) is { State: "Completed" } s ? s : null,
             TimeSpan.FromMinutes(3), $"sweep {sweepId} to complete", cluster.Diagnostics);
@@ -57,7 +66,9 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
             var model = await cluster.Http.GetFromJsonAsync<ModelView>($"api/models/{Model}", Json);
             return model!.Decisions is [{ Outcome: not "Pending" }] ? model : null;
         }, TimeSpan.FromMinutes(2), $"model {Model}'s decision", cluster.Diagnostics);
-        Assert.True(sweep.Trials is { Pruned: > 0, Complete: >= 2 }, $"the sweep should have pruned and complete trials to draw: {sweep.Trials}");
+        Assert.True(sweep.Trials is { Pruned: > 0, Complete: >= 2, Preemptions: > 0 }, $"the sweep should have pruned, complete and preempted trials to draw: {sweep.Trials}");
+        var resumed = (await cluster.TrialsAsync(sweepId)).Single(t => t.Id == preempted.Id);
+        Assert.True(resumed.Runs is [{ Outcome: "Preempted" }, { ResumedEpoch: > 0 }, ..], $"trial {resumed.Number} should have been preempted, then resumed: {string.Join(", ", resumed.Runs)}");
 
         var screenshots = Path.Combine(RepositoryPaths.Root, "tests", "Scheduler.EndToEnd.Tests", "TestResults", "screenshots");
         Directory.CreateDirectory(screenshots);
@@ -67,6 +78,7 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
             ["TUNER_SWEEP_ID"] = sweepId.ToString(CultureInfo.InvariantCulture),
             ["TUNER_SCHEDULE"] = Schedule,
             ["TUNER_MODEL"] = Model,
+            ["TUNER_PREEMPTED_TRIAL"] = resumed.Number.ToString(CultureInfo.InvariantCulture),
             ["TUNER_SCREENSHOTS"] = screenshots,
         });
 

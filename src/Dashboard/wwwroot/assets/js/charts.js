@@ -119,6 +119,15 @@ export function valueColour(t) {
   return `rgb(${mix.join(',')})`;
 }
 
+function bestByNumber(points, direction) {
+  const better = direction === 'maximize' ? Math.max : Math.min;
+  let best = null;
+  return points.toSorted((a, b) => a.number - b.number).map((p) => {
+    best = best === null ? p.value : better(best, p.value);
+    return { ...p, bestSoFar: best };
+  });
+}
+
 /** The values between the 5th and 95th percentiles (all of them when there are fewer than 10). */
 function centralValues(values) {
   if (values.length < 10) return values;
@@ -133,9 +142,12 @@ function centralValues(values) {
  * Every complete trial's value as a dot and the best value so far as a step line, against the trial number
  * (by = 'number', data-chart="progress") or the time it ended (by = 'time', data-chart="progress-time").
  */
-export function progressChart({ points, direction, objective }, by) {
+export function progressChart({ points: ended, direction, objective }, by) {
   const name = by === 'time' ? 'progress-time' : 'progress';
-  if (!points.length) return empty(name, 'No complete trial yet.');
+  if (!ended.length) return empty(name, 'No complete trial yet.');
+  // The server gives the best so far in the order trials ended; against trial number (a trial may end after later
+  // ones, e.g. when it was preempted) it is the best among the trials numbered up to each (of those shown, when sampled).
+  const points = by === 'time' ? ended : bestByNumber(ended, direction);
   const height = 260;
   const [left, right, top, bottom] = [MARGIN.left, WIDTH - MARGIN.right, MARGIN.top, height - MARGIN.bottom];
   const xOf = by === 'time' ? (p) => Date.parse(p.endedAt) : (p) => p.number;

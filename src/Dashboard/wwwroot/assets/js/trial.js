@@ -19,7 +19,7 @@ const panels = {
 };
 fill(page, heading, about, el('div', { class: 'grid' }, Object.values(panels).map((p) => p.section)));
 
-function draw(trial) {
+function draw(trial, objective) {
   document.title = `Trial ${trial.number} of ${trial.sweepName} — Tuner`;
   fill(heading, `Trial ${trial.number}`, badge(trial.state),
     el('span', { class: 'subtitle' }, 'of ', el('a', { id: 'sweep-link', href: `sweeps/${trial.sweepId}`, text: trial.sweepName })));
@@ -35,7 +35,7 @@ function draw(trial) {
   ]));
   const lastStep = trial.reports.at(-1)?.step;
   fill(panels.curve.body, curvesChart({
-    metric: 'objective',
+    metric: objective,
     curves: [{ trialId: trial.trialId, number: trial.number, state: trial.state, value: trial.value,
       prunedAtStep: trial.state === 'Pruned' ? lastStep : null, points: trial.reports.map((r) => [r.step, r.value]) }],
   }), trial.reports.length ? el('p', { class: 'note', text: `${trial.reports.length} reports, ${duration(trial.reports.reduce((s, r) => s + r.seconds, 0))} of training` }) : null);
@@ -54,8 +54,11 @@ function draw(trial) {
   fill(panels.error.body, trial.error ? el('pre', { class: 'error-text', text: trial.error }) : el('p', { class: 'note', text: 'None.' }));
 }
 
+// The sweep's objective names the curve's axis; it never changes, so it is read once.
+let objective = null;
 poll(async () => {
   const trial = await getJson(`api/sweeps/${sweepId}/trials/${number}`);
-  draw(trial);
+  objective ??= (await getJson(`api/sweeps/${sweepId}`)).objective;
+  draw(trial, objective);
   return trial.state === 'Waiting' || trial.state === 'Running';
 }, 3);

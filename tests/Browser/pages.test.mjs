@@ -104,6 +104,15 @@ test('/ redirects to /sweeps, which lists the sweep with its state, best value a
   await page.selectOption('#state-filter', sweep.state);
   await page.waitForSelector(`#sweeps-table a[href="sweeps/${sweepId}"]`);
   assert.equal(new URL(page.url()).search, `?state=${sweep.state}`);
+
+  // A label's chip lists the sweeps with that label.
+  await page.selectOption('#state-filter', '');
+  await page.click(`#sweeps-table tbody tr:has(a[href="sweeps/${sweepId}"]) a.chip`);
+  await page.waitForSelector('#label-filter .chip');
+  const labelled = await api(`/api/sweeps?label=${encodeURIComponent('team:pages')}`);
+  assert.deepEqual(labelled.items.map((s) => s.id), [sweepId]);
+  await page.waitForFunction((count) => document.querySelectorAll('#sweeps-table tbody tr').length === count, labelled.items.length);
+  assert.equal(new URL(page.url()).searchParams.get('label'), 'team:pages');
   await close(opened);
 });
 

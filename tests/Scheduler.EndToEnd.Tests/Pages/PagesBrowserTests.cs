@@ -35,6 +35,7 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
         pruner: { kind: median, startup_trials: 2, warmup_steps: 1 }
         budget: { max_trials: {{Trials}}, parallelism: 2 }
         checkpoints: { every_epochs: 1, keep_best: 1 }
+        labels: { team: pages }
         """);
 
     [Fact]

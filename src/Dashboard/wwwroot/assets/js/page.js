@@ -1,5 +1,5 @@
 // What every page does first: find its content area and mark its place in the header.
-import { el, fill } from './dom.js';
+import { fill } from './dom.js';
 import { pathParts } from './api.js';
 
 export const LIVE_SWEEP_STATES = ['Running', 'Paused', 'Cancelling'];
@@ -24,6 +24,3 @@ export function trialCounts(counts) {
     .map((state) => `${counts[state]} ${state}`)
     .join(' · ') || 'none yet';
 }
-
-export const labelChips = (labels) =>
-  Object.entries(labels ?? {}).map(([key, value]) => el('span', { class: 'chip', text: value ? `${key}: ${value}` : key }));

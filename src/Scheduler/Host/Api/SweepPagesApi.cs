@@ -114,6 +114,7 @@ public static class SweepPagesApi
         long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, CancellationToken ct, Func<TunerDbContext, PageSweep, Task<T>> query)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await PageTransactions.BeginAsync(db, ct);
         return await PageSweep.LoadAsync(db, plans, id, ct) is { } sweep ? TypedResults.Ok(await query(db, sweep)) : ApiProblems.SweepNotFound(id);
     }
 }

@@ -17,8 +17,10 @@ internal static class CurvesQuery
 
     public static async Task<SweepCurves> RunAsync(TunerDbContext db, PageSweep sweep, int maxTrials, int maxPoints, CancellationToken ct)
     {
+        // A trial's value is the best value it reported, so the trials with a value are those with reports (found
+        // without touching the reports, which a large sweep has millions of).
         var candidates = await db.Trials.AsNoTracking()
-            .Where(t => t.SweepId == sweep.Id && db.TrialReports.Any(r => r.TrialId == t.Id))
+            .Where(t => t.SweepId == sweep.Id && t.Value != null)
             .OrderBy(t => t.Number)
             .Select(t => new Candidate(t.Id, t.Number, t.Status, t.Value))
             .ToListAsync(ct);

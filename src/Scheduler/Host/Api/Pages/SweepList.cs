@@ -13,6 +13,7 @@ internal static class SweepList
     /// <summary>At most <paramref name="take"/> sweeps newest first, after the sweep id <paramref name="after"/>.</summary>
     public static async Task<List<SweepSummary>> ReadAsync(TunerDbContext db, SweepFilter filter, long? after, int take, CancellationToken ct)
     {
+        await using var transaction = await PageTransactions.BeginAsync(db, ct);
         var sweeps = await filter.Apply(db.Sweeps.AsNoTracking()).Where(s => after == null || s.Id < after)
             .OrderByDescending(s => s.Id).Take(take)
             .Select(s => new

@@ -23,12 +23,15 @@ internal static class TrialExport
 
     public static async Task WriteAsync(Stream body, TunerDbContext db, PageSweep sweep, string format, CancellationToken ct)
     {
-        var trials = TrialFigures.Of(db, sweep.Id).AsNoTracking().OrderBy(t => t.Number).AsAsyncEnumerable();
-        if (format == ExportFormats.Json) await WriteJsonAsync(body, sweep, trials, ct);
-        else await WriteCsvAsync(body, sweep, trials, ct);
+        await using var transaction = await PageTransactions.BeginAsync(db, ct);
+        // The dollars first (a number per trial), so the trials can stream in the order of the (sweep, number) index.
+        var costs = await TrialFigures.CostsAsync(db, sweep.Id, null, ct);
+        var trials = TrialFigures.Of(db, db.Trials.Where(t => t.SweepId == sweep.Id)).OrderBy(t => t.Number).AsAsyncEnumerable();
+        if (format == ExportFormats.Json) await WriteJsonAsync(body, sweep, trials, costs, ct);
+        else await WriteCsvAsync(body, sweep, trials, costs, ct);
     }
 
-    private static async Task WriteCsvAsync(Stream body, PageSweep sweep, IAsyncEnumerable<TrialFigures> trials, CancellationToken ct)
+    private static async Task WriteCsvAsync(Stream body, PageSweep sweep, IAsyncEnumerable<TrialFigures> trials, Dictionary<long, decimal> costs, CancellationToken ct)
     {
         var names = sweep.Plan.Space.Parameters.Select(p => p.Name).ToList();
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), FlushBytes, leaveOpen: true);
@@ -39,13 +42,13 @@ internal static class TrialExport
             var values = ParamsJson.Deserialize(t.ParamsJson, sweep.Plan.Space);
             await writer.WriteAsync(CsvFields.Record(
                 [t.Number, t.Status.ToString(), t.Value, .. names.Select(n => values.GetValueOrDefault(n)),
-                 t.Epochs, t.BestEpoch, t.Preemptions, t.LostRuns, t.StartedAt, t.FinishedAt, t.CostUsd]));
+                 t.Epochs, t.BestEpoch, t.Preemptions, t.LostRuns, t.StartedAt, t.FinishedAt, Cost(costs, t)]));
         }
 
         await writer.FlushAsync(ct);
     }
 
-    private static async Task WriteJsonAsync(Stream body, PageSweep sweep, IAsyncEnumerable<TrialFigures> trials, CancellationToken ct)
+    private static async Task WriteJsonAsync(Stream body, PageSweep sweep, IAsyncEnumerable<TrialFigures> trials, Dictionary<long, decimal> costs, CancellationToken ct)
     {
         // JsonSerializer flushes its writer synchronously, which the response refuses: the rows go to memory first and
         // from there to the response asynchronously, a batch at a time.
@@ -56,7 +59,7 @@ internal static class TrialExport
         {
             JsonSerializer.Serialize(writer, new ExportedTrial(
                 t.Number, t.Status.ToString(), t.Value, ParamsJson.Deserialize(t.ParamsJson, sweep.Plan.Space), t.Epochs, t.BestEpoch,
-                t.Preemptions, t.LostRuns, t.StartedAt, t.FinishedAt, t.CostUsd), Json);
+                t.Preemptions, t.LostRuns, t.StartedAt, t.FinishedAt, Cost(costs, t)), Json);
             if (buffer.WrittenCount >= FlushBytes) await SendAsync(body, buffer, ct);
         }
 
@@ -64,6 +67,8 @@ internal static class TrialExport
         writer.Flush();
         await SendAsync(body, buffer, ct);
     }
+
+    private static decimal? Cost(Dictionary<long, decimal> costs, TrialFigures trial) => costs.TryGetValue(trial.Id, out var usd) ? usd : null;
 
     private static async Task SendAsync(Stream body, ArrayBufferWriter<byte> buffer, CancellationToken ct)
     {

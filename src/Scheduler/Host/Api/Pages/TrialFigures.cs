@@ -1,10 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Tuner.Core.Model;
 using Tuner.Persistence;
 
 namespace Tuner.Scheduler.Api.Pages;
 
 /// <summary>A trial with what the table and the export show beside its own columns, computed in SQL: its last reported
-/// epoch, the ledger's dollars charged to it and whether it keeps a live checkpoint.</summary>
+/// epoch and whether it keeps a live checkpoint. Its dollars come from <see cref="CostsAsync"/>.</summary>
 internal sealed class TrialFigures
 {
     public long Id { get; init; }
@@ -18,34 +19,38 @@ internal sealed class TrialFigures
     public int LostRuns { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
-    public decimal? CostUsd { get; init; }
     public bool Checkpoint { get; init; }
 
-    /// <summary>The sweep's trials (one state only, when given) with their figures. The dollars are summed once per
-    /// trial over the sweep's ledger lines and joined, not looked up trial by trial.</summary>
-    public static IQueryable<TrialFigures> Of(TunerDbContext db, long sweepId, TrialStatus? state = null)
-    {
-        var trials = db.Trials.Where(t => t.SweepId == sweepId && (state == null || t.Status == state));
-        var costs = db.CostEntries.Where(e => e.SweepId == sweepId && e.TrialId != null)
-            .GroupBy(e => e.TrialId).Select(g => new { TrialId = g.Key, Usd = g.Sum(e => e.Usd) });
-        return from t in trials
-               join c in costs on (long?)t.Id equals c.TrialId into charged
-               from c in charged.DefaultIfEmpty()
-               select new TrialFigures
-               {
-                   Id = t.Id,
-                   Number = t.Number,
-                   Status = t.Status,
-                   ParamsJson = t.ParamsJson,
-                   Value = t.Value,
-                   Epochs = db.TrialReports.Where(r => r.TrialId == t.Id).Max(r => (int?)r.Epoch) ?? 0,
-                   BestEpoch = t.BestEpoch,
-                   Preemptions = t.Preemptions,
-                   LostRuns = t.LostRuns,
-                   StartedAt = t.StartedAt,
-                   FinishedAt = t.FinishedAt,
-                   CostUsd = c == null ? null : c.Usd,
-                   Checkpoint = db.Checkpoints.Any(k => k.TrialId == t.Id && k.State == CheckpointState.Live),
-               };
-    }
+    public static IQueryable<TrialFigures> Of(TunerDbContext db, IQueryable<Trial> trials) =>
+        trials.AsNoTracking().Select(t => new TrialFigures
+        {
+            Id = t.Id,
+            Number = t.Number,
+            Status = t.Status,
+            ParamsJson = t.ParamsJson,
+            Value = t.Value,
+            Epochs = db.TrialReports.Where(r => r.TrialId == t.Id).Max(r => (int?)r.Epoch) ?? 0,
+            BestEpoch = t.BestEpoch,
+            Preemptions = t.Preemptions,
+            LostRuns = t.LostRuns,
+            StartedAt = t.StartedAt,
+            FinishedAt = t.FinishedAt,
+            Checkpoint = db.Checkpoints.Any(k => k.TrialId == t.Id && k.State == CheckpointState.Live),
+        });
+
+    /// <summary>The ledger's lines charged to each trial of the sweep, summed by trial; a trial with none is absent.</summary>
+    public static IQueryable<TrialCost> Costs(TunerDbContext db, long sweepId) =>
+        db.CostEntries.Where(e => e.SweepId == sweepId && e.TrialId != null)
+            .GroupBy(e => e.TrialId!.Value).Select(g => new TrialCost { TrialId = g.Key, Usd = g.Sum(e => e.Usd) });
+
+    /// <summary>What <see cref="Costs"/> says of the trials in <paramref name="trialIds"/> (every trial when null).</summary>
+    public static async Task<Dictionary<long, decimal>> CostsAsync(TunerDbContext db, long sweepId, IReadOnlyCollection<long>? trialIds, CancellationToken ct) =>
+        await Costs(db, sweepId).Where(c => trialIds == null || trialIds.Contains(c.TrialId)).ToDictionaryAsync(c => c.TrialId, c => c.Usd, ct);
+}
+
+/// <summary>The dollars charged to one trial.</summary>
+internal sealed class TrialCost
+{
+    public long TrialId { get; init; }
+    public decimal Usd { get; init; }
 }

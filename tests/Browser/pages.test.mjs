@@ -171,6 +171,9 @@ test('the sweep page draws every complete trial, every curve (pruned ones cut at
   assert.match(await page.locator('.summary').innerText(), new RegExp(`trial ${sweep.best.number}`));
   const exports = await page.$$eval('.summary a[download]', (links) => links.map((a) => new URL(a.href).pathname + new URL(a.href).search));
   assert.deepEqual(exports, [`/api/sweeps/${sweepId}/export?format=csv`, `/api/sweeps/${sweepId}/export?format=json`]);
+  const csv = await fetch(`${base}${exports[0]}`);
+  assert.equal(csv.headers.get('content-disposition')?.startsWith('attachment'), true);
+  assert.equal((await csv.text()).trim().split('\r\n').length, trials.length + 1, 'the CSV export has a header and a line per trial');
   await screenshot(page, 'sweep');
   await close(opened);
 });

@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(PostgresServerFixture postgres)
             .ToList();
         Assert.Equal(
             ["ApproveChallenger", "CancelSweep", "CreateSchedule", "DeleteSchedule", "DownloadChampion", "DownloadCheckpoint", "ExportSweep", "GetChampion", "GetCostByGroup", "GetModel",
-             "GetSchedule", "GetSweep", "GetSweepCost", "GetSweepCurves", "GetSweepParameters", "GetSweepProgress", "GetSweepTimeline", "GetTrial", "GetTrialTable", "ListBudgetAlerts", "ListModels", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "PromoteTrial",
+             "GetSchedule", "GetSession", "GetSweep", "GetSweepCost", "GetSweepCurves", "GetSweepParameters", "GetSweepProgress", "GetSweepTimeline", "GetTrial", "GetTrialTable", "ListBudgetAlerts", "ListModels", "ListSchedules", "ListSweepEvents", "ListSweeps", "ListTrials", "PromoteTrial",
              "QueueTrial", "RollbackChampion", "SubmitSweep", "TriggerSchedule", "UpdateSchedule", "UpdateSweep", "UploadBundle"],
             operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
         foreach (var (name, operation) in operations)

@@ -12,6 +12,17 @@ public static class HangfireSetup
 {
     public const string OrchestratorQueue = "orchestrator";
 
+    public const string SchemaName = "hangfire";
+
+    /// <summary>Creates or upgrades Hangfire's tables with the schema owner's credential, as the storage would on first
+    /// use, so the server can grant them to the worker role before any worker starts.</summary>
+    public static void PrepareSchema(string connectionString)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        PostgreSqlObjectsInstaller.Install(connection, SchemaName);
+    }
+
     /// <summary>
     /// Sliding invisibility keeps a running job invisible for as long as its worker lives, so a multi-hour trial is never
     /// fetched a second time (the default fixed 30 minutes would run it twice). A SIGKILLed worker's job would then stay
@@ -19,13 +30,15 @@ public static class HangfireSetup
     /// expires (seconds) and the reconciler enqueues a fresh job; the stale one, if it ever runs, finds the lease taken
     /// and does nothing.
     /// </summary>
+    /// <param name="prepareSchema">Whether the storage creates or upgrades Hangfire's tables when first used: false for
+    /// `tuner worker`, whose role may not (the server prepares them at start: <see cref="PrepareSchema"/>).</param>
     public static IServiceCollection AddTunerHangfire(
-        this IServiceCollection services, string connectionString, TimeSpan? invisibilityTimeout = null)
+        this IServiceCollection services, string connectionString, TimeSpan? invisibilityTimeout = null, bool prepareSchema = true)
     {
         var storageOptions = new PostgreSqlStorageOptions
         {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
+            SchemaName = SchemaName,
+            PrepareSchemaIfNecessary = prepareSchema,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromSeconds(Tuner.Scheduling.Settings.LeaseOptions.DefaultJobInvisibilitySeconds),
             QueuePollInterval = TimeSpan.FromSeconds(1),

@@ -20,6 +20,7 @@ internal static class ServerCommand
             if (parse.GetValue(urls) is { } u) server = server with { Settings = server.Settings with { Urls = ListenUrls.Validate(u, "--urls") } };
             using var loggerFactory = TunerLogging.CreateFactory(verbose);
             await using var database = await DatabaseBootstrap.StartAsync(server.Settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
+            server = server with { Capacity = server.Capacity with { WorkerRoleDatabaseUrl = database.WorkerConnectionString } };
             await using var app = ServerHost.Build(server, database.ConnectionString, verbose);
             await ServerHost.StartAsync(app);
             Console.WriteLine(ServerUrls.Line(app.Urls));

@@ -23,7 +23,7 @@ internal static class WorkerCommand
             TrainingDevices.EnsureAvailable(settings.TrainingDevice);
             using var loggerFactory = TunerLogging.CreateFactory(verbose);
             await MnistFiles.EnsureAsync(settings.DataDirectory, ct);
-            await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
+            await using var database = await DatabaseBootstrap.StartWorkerAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
             await WorkerHost.Build(settings, worker.Worker, database.ConnectionString, verbose).RunAsync();
             return 0;
         });

@@ -29,9 +29,10 @@ public static class TunerServices
     /// <param name="limits">What a submitted definition may ask; null: the defaults.</param>
     /// <param name="costs">The prices the ledger charges; null: the shipped catalogue, local price unset.</param>
     /// <param name="webhooks">Where alerts go; null: nowhere.</param>
+    /// <param name="prepareHangfireSchema">False for `tuner worker`, whose role may not change Hangfire's tables.</param>
     public static IServiceCollection AddTunerCore(
         this IServiceCollection services, TunerSettings settings, string connectionString, DefinitionLimits? limits = null,
-        CostSettings? costs = null, WebhookSettings? webhooks = null)
+        CostSettings? costs = null, WebhookSettings? webhooks = null, bool prepareHangfireSchema = true)
     {
         services.AddSingleton(settings);
         services.AddSingleton(new DatabaseAddress(connectionString));
@@ -39,7 +40,7 @@ public static class TunerServices
         services.AddSingleton<TunerMetrics>();
         var pooled = TunerDatabase.ForServices(connectionString);
         services.AddDbContextFactory<TunerDbContext>(o => o.UseTunerPostgres(pooled));
-        services.AddTunerHangfire(pooled, settings.JobInvisibilityTimeout);
+        services.AddTunerHangfire(pooled, settings.JobInvisibilityTimeout, prepareHangfireSchema);
         services.AddSingleton<ICheckpointStore>(CheckpointStores.Create(settings));
         services.AddSingleton(Options.Create(limits ?? new DefinitionLimits()));
         services.AddSingleton<IWorkloadCatalog>(s => PluginBundles.Catalog(settings.Home, s.GetRequiredService<ICheckpointStore>()));

@@ -24,7 +24,7 @@ public static class WorkerHost
         var identity = WorkerIdentity.ForThisProcess(worker);
         builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton(worker);
-        builder.Services.AddTunerCore(settings, connectionString);
+        builder.Services.AddTunerCore(settings, connectionString, prepareHangfireSchema: false);
         builder.Services.AddHangfireServer(o =>
         {
             o.Queues = [identity.Queue];

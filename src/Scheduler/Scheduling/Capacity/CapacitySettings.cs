@@ -20,6 +20,10 @@ public sealed record CapacitySettings(
     /// land in the startup script, which the cloud stores as instance metadata: pass only what workers need.</summary>
     public IReadOnlyList<string> WorkerEnvironment { get; init; } = [];
 
+    /// <summary>The worker role's connection string, which the server makes at start (Tuner.Persistence.Access.WorkerDatabaseRole);
+    /// null where the database user may not create roles. <see cref="WorkerDatabaseUrl"/> wins over it.</summary>
+    public string? WorkerRoleDatabaseUrl { get; init; }
+
     /// <summary>Seed of the local spot market's random draws (TUNER_SPOT_MARKET_SEED); null: a fresh one per run.</summary>
     public int? SpotMarketSeed { get; init; }
 

@@ -53,7 +53,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
         var scheduler = await SchedulerHarness.StartAsync(postgres, prefix);
         var aws = await AwsHarness.StartAsync(AwsLaunchApi.Fleet);
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var capacity = new CapacitySettings(Deployment, Image, null, 0);
+        var capacity = new CapacitySettings(Deployment, Image, null, 0) { WorkerRoleDatabaseUrl = "Host=db.internal;Username=tuner_worker_tuner;Password=worker" };
         var scripts = new WorkerScripts(scheduler.Settings with { CheckpointRoot = checkpoints }, capacity, scheduler.Get<DatabaseAddress>());
         var contexts = scheduler.Get<IDbContextFactory<TunerDbContext>>();
         var registry = new CapacityRegistry(contexts, Providers(aws), scripts, capacity, clock, NullLogger<CapacityRegistry>.Instance);

@@ -10,7 +10,12 @@ namespace Tuner.Scheduler.Tests.Capacity.Registry;
 /// <summary>The startup scripts the registry hands to providers, read as text and run with the real bash.</summary>
 public sealed class WorkerScriptsTests
 {
-    private const string QuotedDatabaseUrl = "Host=db.internal;Username=tuner;Password=it's 'quoted' $HOME";
+    /// <summary>The worker role's connection string, as the server hands it to the scripts (the role's password is hex;
+    /// this one is quoted to prove the scripts hand any value on unchanged).</summary>
+    private const string QuotedDatabaseUrl = "Host=db.internal;Username=tuner_worker_tuner;Password=it's 'quoted' $HOME";
+
+    /// <summary>The scheduler's own connection string: the schema owner's password.</summary>
+    private const string OwnerDatabaseUrl = "Host=db.internal;Username=tuner;Password=owner-s3cret";
 
     [Fact]
     public async Task CloudScript_RunsImageOnPoolQueueWithGpus_AndCarriesNoLocalFolders()
@@ -99,10 +104,54 @@ public sealed class WorkerScriptsTests
         Assert.Equal((CapacityErrorKind.Rejected, "NoWorkerImage"), (error.Kind, error.Code));
     }
 
-    private static WorkerScripts Scripts(string checkpoints = RegistryHarness.ObjectStore, string? image = RegistryHarness.Image)
+    [Theory]
+    [InlineData("aws")]
+    [InlineData("gcp")]
+    public void CloudScript_CarriesTheWorkerRole_NeverTheOwnersPassword(string provider)
+    {
+        var script = Scripts().For(Pool(provider, gpus: 0));
+
+        Assert.Contains("Username=tuner_worker_tuner", script);
+        Assert.DoesNotContain("owner-s3cret", script);
+        Assert.DoesNotContain("Username=tuner;", script);
+    }
+
+    [Fact]
+    public void CloudScript_IsRefused_WithoutACredentialOfWorkersOwn()
+    {
+        var scripts = Scripts(workerRole: null);
+
+        var error = Assert.Throws<CapacityException>(() => scripts.For(Pool("aws", gpus: 0)));
+
+        Assert.Equal((CapacityErrorKind.Rejected, "NoWorkerCredential"), (error.Kind, error.Code));
+        Assert.Contains("TUNER_WORKER_DATABASE_URL", error.Message);
+    }
+
+    [Theory]
+    [InlineData("aws")]
+    [InlineData("local")]
+    public void Scripts_CarryTunerWorkerDatabaseUrl_OverTheWorkerRole(string provider)
+    {
+        var script = Scripts(workerDatabaseUrl: "Host=db.internal;Username=operators_worker;Password=theirs").For(Pool(provider, gpus: 0));
+
+        Assert.Contains("Username=operators_worker;Password=theirs", script);
+        Assert.DoesNotContain("tuner_worker_tuner", script);
+    }
+
+    [Fact]
+    public void LocalScript_CarriesTheOwnersCredential_OnlyWhenThereIsNoWorkerRole()
+    {
+        Assert.Contains(OwnerDatabaseUrl, Scripts(workerRole: null).For(Pool("local", gpus: 0)));
+        Assert.DoesNotContain("owner-s3cret", Scripts().For(Pool("local", gpus: 0)));
+    }
+
+    private static WorkerScripts Scripts(
+        string checkpoints = RegistryHarness.ObjectStore, string? image = RegistryHarness.Image, string? workerRole = QuotedDatabaseUrl,
+        string? workerDatabaseUrl = null)
     {
         var settings = new TunerSettings { Home = "/home/tuner/.tuner", CheckpointRoot = checkpoints, DataDirectory = "/home/tuner/.tuner/data/mnist" };
-        return new WorkerScripts(settings, new CapacitySettings(RegistryHarness.Deployment, image, null, 0), new DatabaseAddress(QuotedDatabaseUrl));
+        var capacity = new CapacitySettings(RegistryHarness.Deployment, image, workerDatabaseUrl, 0) { WorkerRoleDatabaseUrl = workerRole };
+        return new WorkerScripts(settings, capacity, new DatabaseAddress(OwnerDatabaseUrl));
     }
 
     private static CapacityPool Pool(string provider, int gpus) => new()

@@ -36,7 +36,7 @@ internal sealed class LocalSweepRun(ServerSettings server, int workerCount, bool
         Console.WriteLine($"Tuner home: {settings.Home}");
         await MnistFiles.EnsureAsync(settings.DataDirectory, CancellationToken.None);
         await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), CancellationToken.None);
-        var local = server with { Capacity = server.Capacity with { LocalMaxWorkers = workerCount } };
+        var local = server with { Capacity = server.Capacity with { LocalMaxWorkers = workerCount, WorkerRoleDatabaseUrl = database.WorkerConnectionString } };
         await using var app = ServerHost.Build(local, database.ConnectionString, verbose, LogLevel.Warning, new CommandLineHostLifetime());
         await ServerHost.StartAsync(app);
         try

@@ -286,6 +286,28 @@ test('a running sweep\'s page redraws as its trials complete, without a reload, 
   await close(opened);
 });
 
+test('a running sweep can be cancelled from its page', async () => {
+  const definition = [
+    'name: pages-cancel',
+    'workload: { kind: synthetic, max_epochs: 20, function: branin, step_seconds: 0.5 }',
+    'objective: { metric: val_loss }',
+    'space: { x0: { type: float, low: -5, high: 10 }, x1: { type: float, low: 0, high: 15 } }',
+    'budget: { max_trials: 3, parallelism: 1 }',
+  ].join('\n');
+  const submitted = await fetch(`${base}/api/sweeps`, { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: definition });
+  const body = await submitted.text();
+  assert.equal(submitted.status, 201, body);
+  const { id } = JSON.parse(body);
+  const opened = await open(`/sweeps/${id}`, '#cancel-sweep');
+  const { page } = opened;
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#cancel-sweep');
+  await page.waitForFunction(() => ['Cancelling', 'Cancelled'].includes(document.querySelector('h1 .badge')?.textContent), null, { timeout: 30_000 });
+  assert.ok(['Cancelling', 'Cancelled'].includes((await api(`/api/sweeps/${id}`)).state));
+  assert.equal(await page.locator('#cancel-sweep').count(), 0, 'a cancelled sweep still offers to cancel');
+  await close(opened);
+});
+
 test('the pages\' files come from the tuner executable with their content type, nosniff and an ETag that answers 304', async () => {
   const expected = { '/assets/tuner.css': 'text/css', '/assets/js/sweep.js': 'text/javascript', '/assets/js/charts.js': 'text/javascript', '/assets/favicon.svg': 'image/svg+xml', '/sweeps': 'text/html' };
   for (const [file, type] of Object.entries(expected)) {

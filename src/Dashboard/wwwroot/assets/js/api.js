@@ -22,6 +22,18 @@ export async function getJson(path) {
   return response.json();
 }
 
+/**
+ * POST an action; a failure throws as getJson does. A signed-in browser's actions carry the antiforgery token from
+ * GET /api/session (docs/access.md).
+ */
+export async function post(path, token) {
+  const response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-TOKEN': token ?? '' } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(`${path} answered ${response.status}: ${problem.detail ?? problem.title ?? response.statusText}`);
+  }
+}
+
 /** Shows (or clears, with null) the page's one status line under the header. */
 export function status(message) {
   const line = document.getElementById('status');

@@ -2,7 +2,7 @@
 // parameter importance, the runs per worker, cost, events and the trials table. Each panel reads its own endpoint and
 // shows its own one-line error; the whole page refreshes every few seconds while the sweep runs, and once more as it ends.
 import { el, fill, num, usd, percent, time, badge, panel, table, facts } from './dom.js';
-import { getJson, poll, failed, pathParts } from './api.js';
+import { getJson, post, poll, failed, status, pathParts } from './api.js';
 import { begin, trialCounts, LIVE_SWEEP_STATES } from './page.js';
 import { progressChart, curvesChart, parallelChart, barsChart, timelineChart, legend } from './charts.js';
 import { trialsTable } from './trials-table.js';
@@ -31,8 +31,29 @@ const refreshTable = trialsTable(id, panels.trials.body);
 const note = (text) => el('p', { class: 'note', text });
 const trialLink = (number) => el('a', { href: `sweeps/${id}/trials/${number}`, text: `trial ${number}` });
 
-function drawSummary(sweep) {
-  fill(heading, sweep.name, badge(sweep.state), el('span', { class: 'subtitle', text: `sweep ${sweep.id}` }));
+// Who is looking (GET /api/session), read once: whether they may cancel, and the token an action carries.
+let session = null;
+
+async function cancelButton(sweep) {
+  if (sweep.state !== 'Running' && sweep.state !== 'Paused') return null;
+  session ??= await getJson('api/session').catch(() => ({ canSubmit: false }));
+  if (!session.canSubmit) return null;
+  return el('button', {
+    id: 'cancel-sweep', type: 'button', class: 'action', text: 'Cancel sweep',
+    onclick: async () => {
+      if (!confirm(`Cancel sweep ${sweep.name}? Waiting trials are cancelled; running ones stop at the end of their epoch.`)) return;
+      try {
+        await post(`${api}/cancel`, session.csrfToken);
+        status(null);
+      } catch (error) {
+        status(error.message);
+      }
+    },
+  });
+}
+
+async function drawSummary(sweep) {
+  fill(heading, sweep.name, badge(sweep.state), el('span', { class: 'subtitle', text: `sweep ${sweep.id}` }), await cancelButton(sweep));
   document.title = `${sweep.name} — Tuner`;
   const stat = (label, ...value) => el('div', { class: 'stat' }, el('span', { class: 'label', text: label }), el('span', { class: 'value' }, ...value));
   fill(summary,
@@ -133,7 +154,7 @@ const drawings = [
 
 poll(async () => {
   const sweep = await getJson(api);
-  drawSummary(sweep);
+  await drawSummary(sweep);
   // The events name trials by id: they are drawn after the panels that learn the numbers.
   await Promise.all(drawings.slice(0, -2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
   await Promise.all(drawings.slice(-2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));

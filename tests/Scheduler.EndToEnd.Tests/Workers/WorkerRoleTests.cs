@@ -42,6 +42,23 @@ public sealed class WorkerRoleTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task LocalWorkersTheServerStarts_SignInAsTheWorkerRole_AndRunATrial()
+    {
+        await MnistFiles.EnsureAsync(RepositoryPaths.MnistDirectory, CancellationToken.None);
+        var database = await postgres.CreateDatabaseAsync("worker_role_local");
+        await using var cluster = await TunerCluster.StartAsync(database, new Dictionary<string, string> { ["TUNER_LOCAL_MAX_WORKERS"] = "1" });
+        var (role, _) = await WorkerRoleLogin.ReadAsync(database, postgres.Cluster.ConnectionString);
+
+        var id = await cluster.SubmitIdAsync(OneTrial.Replace("budget:", "capacity: { provider: local, max_instances: 1 }\nbudget:", StringComparison.Ordinal));
+        await Eventually.GetAsync(
+            async () => (long)(await ScalarAsync(database, $"SELECT count(*) FROM pg_stat_activity WHERE usename = '{role}'"))! > 0 ? "signed in" : null,
+            TimeSpan.FromMinutes(2), $"a local worker to sign in as {role}", cluster.Diagnostics);
+        var trial = await cluster.OnlyTrialOnceCompletedAsync(id);
+
+        Assert.Equal(2, trial.Reports.Count);
+    }
+
+    [Fact]
     public async Task WorkerSignedInAsTheWorkerRole_Exits7WithOneLine_WhenTheSchemaIsBehind()
     {
         var database = await postgres.CreateDatabaseAsync("worker_role_behind");

@@ -2,7 +2,11 @@
 // sweep has run to completion. tests/Scheduler.EndToEnd.Tests/Pages/PagesBrowserTests.cs starts the cluster, runs the
 // sweep and runs this file with node's test runner; scripts/lib/browser.sh installs chromium and playwright-core.
 //
-// Environment: TUNER_URL (the server), TUNER_SWEEP_ID (a completed sweep with pruned trials), TUNER_PREEMPTED_TRIAL (the
+// The server asks for API keys (it listens on a network address): the browser signs in through the real /signin form,
+// as read for most tests; node's own API calls send a key as a bearer token.
+//
+// Environment: TUNER_URL (the server), TUNER_KEY_READ, TUNER_KEY_SUBMIT and TUNER_KEY_ADMIN (a key of each role),
+// TUNER_SWEEP_ID (a completed sweep with pruned trials), TUNER_PREEMPTED_TRIAL (the
 // number of its trial that was preempted and resumed), TUNER_SCHEDULE and
 // TUNER_MODEL (the schedule that ran it and the model its best trial challenged), TUNER_SCREENSHOTS (a folder for a
 // full-page screenshot of each page), TUNER_BROWSER_TOOLS (where playwright-core is installed), TUNER_CHROMIUM.
@@ -24,14 +28,28 @@ const preemptedTrial = Number(env('TUNER_PREEMPTED_TRIAL'));
 const scheduleName = env('TUNER_SCHEDULE');
 const modelName = env('TUNER_MODEL');
 const screenshots = env('TUNER_SCREENSHOTS');
+const keys = { read: env('TUNER_KEY_READ'), submit: env('TUNER_KEY_SUBMIT'), admin: env('TUNER_KEY_ADMIN') };
+const bearer = (key) => ({ Authorization: `Bearer ${key}` });
+const viewport = { width: 1366, height: 768 };
 const { chromium } = createRequire(path.join(env('TUNER_BROWSER_TOOLS'), 'package.json'))('playwright-core');
 
 let browser;
-let context;
+let context; // signed in as read
+
+/** A new browser context signed in through the real /signin form with the key (it lands on /sweeps). */
+async function signedIn(key) {
+  const signed = await browser.newContext({ viewport });
+  const page = await signed.newPage();
+  await page.goto(`${base}/signin`);
+  await page.fill('#key', key);
+  await Promise.all([page.waitForURL(`${base}/sweeps`), page.click('button[type="submit"]')]);
+  await page.close();
+  return signed;
+}
 
 before(async () => {
   browser = await chromium.launch({ executablePath: process.env.TUNER_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  context = await signedIn(keys.read);
 });
 
 after(async () => {
@@ -39,7 +57,7 @@ after(async () => {
 });
 
 async function api(relative) {
-  const response = await fetch(`${base}${relative}`);
+  const response = await fetch(`${base}${relative}`, { headers: bearer(keys.read) });
   assert.equal(response.status, 200, `GET ${relative} answered ${response.status}`);
   return response.json();
 }
@@ -55,9 +73,10 @@ async function allTrials() {
   return trials;
 }
 
-/** Opens a page, recording every console error, page error, failed request and error response while it is open. */
-async function open(relative, waitFor) {
-  const page = await context.newPage();
+/** Opens a page (as read, or in the given context), recording every console error, page error, failed request and error
+ * response while it is open. */
+async function open(relative, waitFor, { as = context } = {}) {
+  const page = await as.newPage();
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -73,10 +92,19 @@ async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 
-/** Closes a page, failing on anything that went wrong while it was open. */
-async function close({ page, problems }) {
+/** Closes a page, failing on anything that went wrong while it was open but the problems a test expects. */
+async function close({ page, problems }, expected = []) {
   await page.close();
-  assert.deepEqual(problems, [], `the page had errors:\n${problems.join('\n')}`);
+  const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+  assert.deepEqual(unexpected, [], `the page had errors:\n${unexpected.join('\n')}`);
+}
+
+/** Submits a sweep with the submit key; returns its id. */
+async function submit(definition) {
+  const submitted = await fetch(`${base}/api/sweeps`, { method: 'POST', headers: { 'Content-Type': 'application/yaml', ...bearer(keys.submit) }, body: definition });
+  const body = await submitted.text();
+  assert.equal(submitted.status, 201, body);
+  return JSON.parse(body).id;
 }
 
 const attribute = (page, selector, name) => page.$eval(selector, (element, n) => element.getAttribute(n), name);
@@ -171,7 +199,7 @@ test('the sweep page draws every complete trial, every curve (pruned ones cut at
   assert.match(await page.locator('.summary').innerText(), new RegExp(`trial ${sweep.best.number}`));
   const exports = await page.$$eval('.summary a[download]', (links) => links.map((a) => new URL(a.href).pathname + new URL(a.href).search));
   assert.deepEqual(exports, [`/api/sweeps/${sweepId}/export?format=csv`, `/api/sweeps/${sweepId}/export?format=json`]);
-  const csv = await fetch(`${base}${exports[0]}`);
+  const csv = await fetch(`${base}${exports[0]}`, { headers: bearer(keys.read) });
   assert.equal(csv.headers.get('content-disposition')?.startsWith('attachment'), true);
   assert.equal((await csv.text()).trim().split('\r\n').length, trials.length + 1, 'the CSV export has a header and a line per trial');
   await screenshot(page, 'sweep');
@@ -269,10 +297,7 @@ test('a running sweep\'s page redraws as its trials complete, without a reload, 
     'sampler: { kind: random, seed: 5 }',
     'budget: { max_trials: 4, parallelism: 1 }',
   ].join('\n');
-  const submitted = await fetch(`${base}/api/sweeps`, { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: definition });
-  const body = await submitted.text();
-  assert.equal(submitted.status, 201, body);
-  const { id } = JSON.parse(body);
+  const id = await submit(definition);
   const opened = await open(`/sweeps/${id}`, 'svg[data-chart="progress"]');
   const { page } = opened;
   await page.evaluate(() => { window.sameDocument = true; });
@@ -286,7 +311,7 @@ test('a running sweep\'s page redraws as its trials complete, without a reload, 
   await close(opened);
 });
 
-test('a running sweep can be cancelled from its page', async () => {
+test('on a running sweep, read sees no Cancel button and its POST is refused (403); submit cancels it from the page', async () => {
   const definition = [
     'name: pages-cancel',
     'workload: { kind: synthetic, max_epochs: 20, function: branin, step_seconds: 0.5 }',
@@ -294,11 +319,24 @@ test('a running sweep can be cancelled from its page', async () => {
     'space: { x0: { type: float, low: -5, high: 10 }, x1: { type: float, low: 0, high: 15 } }',
     'budget: { max_trials: 3, parallelism: 1 }',
   ].join('\n');
-  const submitted = await fetch(`${base}/api/sweeps`, { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: definition });
-  const body = await submitted.text();
-  assert.equal(submitted.status, 201, body);
-  const { id } = JSON.parse(body);
-  const opened = await open(`/sweeps/${id}`, '#cancel-sweep');
+  const id = await submit(definition);
+  // As read: the summary is drawn once the session is known, and has no button; the page's own token does not help.
+  const watching = await open(`/sweeps/${id}`, 'h1 .badge');
+  await watching.page.waitForFunction(() => document.querySelector('h1 .badge')?.textContent === 'Running', null, { timeout: 30_000 });
+  assert.equal(await watching.page.locator('#cancel-sweep').count(), 0, 'the read role is offered Cancel sweep');
+  const refused = await watching.page.evaluate(async (path) => {
+    const viewer = await (await fetch('api/session')).json();
+    const response = await fetch(path, { method: 'POST', headers: { 'X-CSRF-TOKEN': viewer.csrfToken } });
+    return { canSubmit: viewer.canSubmit, status: response.status, body: await response.text() };
+  }, `api/sweeps/${id}/cancel`);
+  assert.equal(refused.canSubmit, false);
+  assert.equal(refused.status, 403, refused.body);
+  assert.equal((await api(`/api/sweeps/${id}`)).state, 'Running');
+  await close(watching, [/403/]);
+
+  // As submit: the button, and the sweep cancels.
+  const submitter = await signedIn(keys.submit);
+  const opened = await open(`/sweeps/${id}`, '#cancel-sweep', { as: submitter });
   const { page } = opened;
   page.once('dialog', (dialog) => dialog.accept());
   await page.click('#cancel-sweep');
@@ -306,21 +344,22 @@ test('a running sweep can be cancelled from its page', async () => {
   assert.ok(['Cancelling', 'Cancelled'].includes((await api(`/api/sweeps/${id}`)).state));
   assert.equal(await page.locator('#cancel-sweep').count(), 0, 'a cancelled sweep still offers to cancel');
   await close(opened);
+  await submitter.close();
 });
 
 test('the pages\' files come from the tuner executable with their content type, nosniff and an ETag that answers 304', async () => {
   const expected = { '/assets/tuner.css': 'text/css', '/assets/js/sweep.js': 'text/javascript', '/assets/js/charts.js': 'text/javascript', '/assets/favicon.svg': 'image/svg+xml', '/sweeps': 'text/html' };
   for (const [file, type] of Object.entries(expected)) {
-    const response = await fetch(`${base}${file}`);
+    const response = await fetch(`${base}${file}`, { headers: bearer(keys.read) });
     assert.equal(response.status, 200, file);
     assert.equal(response.headers.get('content-type').split(';')[0], type, file);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff', file);
     const etag = response.headers.get('etag');
     assert.match(etag ?? '', /^"[0-9a-f]+"$/, file);
-    const again = await fetch(`${base}${file}`, { headers: { 'If-None-Match': etag } });
+    const again = await fetch(`${base}${file}`, { headers: { 'If-None-Match': etag, ...bearer(keys.read) } });
     assert.equal(again.status, 304, file);
   }
-  assert.equal((await fetch(`${base}/assets/js/none.js`)).status, 404);
+  assert.equal((await fetch(`${base}/assets/js/none.js`, { headers: bearer(keys.read) })).status, 404);
 });
 
 test('a sweep that does not exist shows one line saying so, not a blank page', async () => {
@@ -338,4 +377,78 @@ test('the Hangfire dashboard\'s Sweeps entry leads to the sweeps page', async ()
   await page.waitForURL(/\/sweeps$/);
   await page.waitForSelector('#sweeps-table');
   await page.close();
+});
+
+test('without a session, every page and its files redirect to sign in, and the API answers 401', async () => {
+  for (const relative of ['/', '/sweeps', `/sweeps/${sweepId}`, `/sweeps/${sweepId}/trials/1`, '/schedules', `/schedules/${scheduleName}`,
+    '/models', `/models/${modelName}`, '/assets/js/sweep.js', '/assets/tuner.css', '/hangfire']) {
+    const response = await fetch(`${base}${relative}`, { redirect: 'manual' });
+    assert.equal(response.status, 302, relative);
+    assert.equal(new URL(response.headers.get('location'), base).pathname, '/signin', relative);
+  }
+  assert.equal((await fetch(`${base}/api/sweeps/${sweepId}`)).status, 401);
+});
+
+test('an anonymous browser lands on sign-in, a wrong key is refused on the form, and the right one leads back to the page', async () => {
+  const anonymous = await browser.newContext({ viewport });
+  const page = await anonymous.newPage();
+  await page.goto(`${base}/sweeps/${sweepId}`);
+  assert.equal(new URL(page.url()).pathname, '/signin');
+  assert.equal(new URL(page.url()).searchParams.get('ReturnUrl'), `/sweeps/${sweepId}`);
+  await screenshot(page, 'signin');
+
+  const wrong = keys.read.slice(0, -4) + (keys.read.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  await page.fill('#key', wrong);
+  const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('button[type="submit"]')]);
+  assert.equal(refused.status(), 401);
+  assert.match(await page.locator('.problem').innerText(), /That key is not valid/);
+
+  await page.fill('#key', keys.read);
+  await Promise.all([page.waitForURL(`${base}/sweeps/${sweepId}`), page.click('button[type="submit"]')]);
+  await page.waitForSelector('svg[data-chart="progress"]');
+  await anonymous.close();
+});
+
+test('the header names who is signed in; Sign out returns to sign-in, and the next read of a page still open goes there', async () => {
+  const viewer = await api('/api/session');
+  const mine = await signedIn(keys.read); // a context of its own: signing out leaves the other tests' signed in
+  const sweepPage = await mine.newPage();
+  await sweepPage.goto(`${base}/sweeps/${sweepId}`);
+  await sweepPage.waitForSelector('#trials-table tbody tr');
+  const list = await mine.newPage();
+  await list.goto(`${base}/sweeps`);
+  await list.waitForSelector('#viewer');
+  assert.equal(await list.locator('#viewer .name').innerText(), viewer.name);
+  assert.equal(await list.locator('#viewer .role').innerText(), 'read');
+  assert.ok(viewer.name.length > 0 && viewer.role === 'read', JSON.stringify(viewer));
+
+  await Promise.all([list.waitForURL(`${base}/signin`), list.click('#sign-out')]);
+  await list.waitForSelector('#key');
+
+  // The sweep page is still open; sorting its table reads the API again, which now answers 401: it goes to sign in.
+  await Promise.all([
+    sweepPage.waitForURL((url) => url.pathname === '/signin'),
+    sweepPage.click('#trials-table th button[data-sort="value"]'),
+  ]);
+  assert.equal(new URL(sweepPage.url()).searchParams.get('ReturnUrl'), `/sweeps/${sweepId}`);
+  await mine.close();
+});
+
+test('the Hangfire job page offers Requeue and Delete to admin, and not to read', async () => {
+  const sweep = await api(`/api/sweeps/${sweepId}`);
+  const { hangfireJobId } = await api(`/api/sweeps/${sweepId}/trials/${sweep.best.number}`);
+  const actions = async (as) => {
+    const page = await as.newPage();
+    const response = await page.goto(`${base}/hangfire/jobs/details/${hangfireJobId}`);
+    assert.equal(response.status(), 200);
+    await page.waitForSelector('h1.page-header');
+    const count = (action) => page.locator(`button[data-ajax*="/jobs/actions/${action}/"]`).count();
+    const found = { requeue: await count('requeue'), delete: await count('delete') };
+    await page.close();
+    return found;
+  };
+  assert.deepEqual(await actions(context), { requeue: 0, delete: 0 });
+  const admin = await signedIn(keys.admin);
+  assert.deepEqual(await actions(admin), { requeue: 1, delete: 1 });
+  await admin.close();
 });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tuner.Scheduler.Api.Contracts;
@@ -13,7 +14,9 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Pages;
 /// curves with a median pruner, so some trials are pruned) to completion, its first worker terminated mid-trial so that
 /// trial is preempted and resumes on a second worker, and its best trial becomes a model's champion; then
 /// tests/Browser/pages.test.mjs opens every page in chromium, checks what each chart drew against the API, and saves a
-/// screenshot of each page under TestResults/screenshots.
+/// screenshot of each page under TestResults/screenshots. The server listens on this machine's network address, so it
+/// asks for API keys as a real deployment does: the browser signs in through /signin with keys made by `tuner keys create`
+/// (mostly as read; submit to cancel a sweep), and this test drives the API with the submit key.
 /// </summary>
 [Collection("postgres")]
 public sealed class PagesBrowserTests(PostgresServerFixture postgres)
@@ -44,7 +47,20 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
         var browser = BrowserTests.Find();
         // A price for local machines, so the cost panel has dollars to draw.
         await using var cluster = await TunerCluster.StartAsync(
-            await postgres.CreateDatabaseAsync("pages_browser"), new Dictionary<string, string> { ["TUNER_COST__LOCAL_HOURLY_USD"] = "3.5" });
+            await postgres.CreateDatabaseAsync("pages_browser"), new Dictionary<string, string> { ["TUNER_COST__LOCAL_HOURLY_USD"] = "3.5" },
+            host: MachineAddress.NonLoopbackIPv4());
+        var keys = new Dictionary<string, string>();
+        foreach (var role in new[] { "read", "submit", "admin" })
+        {
+            keys[role] = await cluster.CreateKeyAsync($"pages-{role}", role);
+        }
+
+        cluster.UseKey(keys["submit"]);
+        using (var anonymous = new HttpClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{cluster.Url}/api/sweeps")).StatusCode);
+        }
+
         var first = cluster.StartWorker();
 
         var created = await cluster.Http.PostAsJsonAsync("api/schedules", new { name = Schedule, cron = "0 3 * * *", timeZone = "UTC", template = Template, model = new { name = Model } });
@@ -81,10 +97,13 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
             ["TUNER_MODEL"] = Model,
             ["TUNER_PREEMPTED_TRIAL"] = resumed.Number.ToString(CultureInfo.InvariantCulture),
             ["TUNER_SCREENSHOTS"] = screenshots,
+            ["TUNER_KEY_READ"] = keys["read"],
+            ["TUNER_KEY_SUBMIT"] = keys["submit"],
+            ["TUNER_KEY_ADMIN"] = keys["admin"],
         });
 
         Assert.True(exitCode == 0, $"{BrowserTests.Script} exited with {exitCode}:\n{output}\n{cluster.Diagnostics()}");
-        foreach (var page in new[] { "sweeps", "sweep", "trial", "schedules", "schedule", "models", "model" })
+        foreach (var page in new[] { "signin", "sweeps", "sweep", "trial", "schedules", "schedule", "models", "model" })
         {
             Assert.True(new FileInfo(Path.Combine(screenshots, page + ".png")).Length > 10_000, $"no screenshot of the {page} page in {screenshots}");
         }

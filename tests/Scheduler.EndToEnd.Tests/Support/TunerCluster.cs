@@ -77,6 +77,17 @@ public sealed class TunerCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Makes an API key on this cluster's database with the real CLI (`tuner keys create`); returns the key.</summary>
+    public async Task<string> CreateKeyAsync(string name, string role)
+    {
+        var made = await TunerCommand.RunAsync(
+            new Dictionary<string, string> { ["TUNER_DATABASE_URL"] = environment["TUNER_DATABASE_URL"], ["TUNER_HOME"] = Home }, "keys", "create", name, "--role", role);
+        return made.ExitCode == 0 ? made.Stdout.Trim() : throw new InvalidOperationException($"tuner keys create {name} --role {role}: {made}");
+    }
+
+    /// <summary>Sends the key with every request <see cref="Http"/> makes, as a server that asks for keys needs.</summary>
+    public void UseKey(string key) => Http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+
     public TunerProcess StartWorker()
     {
         var worker = TunerProcess.Start(environment, "worker");

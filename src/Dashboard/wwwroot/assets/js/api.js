@@ -1,6 +1,16 @@
 // Reading the REST API, and the one line a page shows when a read fails.
 import { el, fill } from './dom.js';
 
+/**
+ * A 401 means the browser's session ended (signed out, expired, or its key revoked): the page goes to sign in, to come
+ * back here after, instead of showing an error. The returned promise never settles, so nothing draws a failure while the
+ * browser leaves. The sign-in address is relative to the <base href>, like every other.
+ */
+function signInAgain() {
+  location.assign(new URL(`signin?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`, document.baseURI));
+  return new Promise(() => {});
+}
+
 /** GET a JSON resource; a failure throws an Error whose message is one line fit for the page. */
 export async function getJson(path) {
   let response;
@@ -9,6 +19,7 @@ export async function getJson(path) {
   } catch {
     throw new Error(`Tuner's server did not answer ${path}; is it running?`);
   }
+  if (response.status === 401) return signInAgain();
   if (!response.ok) {
     let why = response.statusText;
     try {
@@ -28,11 +39,16 @@ export async function getJson(path) {
  */
 export async function post(path, token) {
   const response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-TOKEN': token ?? '' } });
+  if (response.status === 401) return signInAgain();
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(`${path} answered ${response.status}: ${problem.detail ?? problem.title ?? response.statusText}`);
   }
 }
+
+/** Who is looking (GET /api/session), read once per page: name, role, whether they may act, and the token actions carry. */
+let current = null;
+export const session = () => (current ??= getJson('api/session'));
 
 /** Shows (or clears, with null) the page's one status line under the header. */
 export function status(message) {

@@ -1,6 +1,6 @@
 // What every page does first: find its content area and mark its place in the header.
-import { fill } from './dom.js';
-import { pathParts } from './api.js';
+import { el, fill } from './dom.js';
+import { pathParts, session } from './api.js';
 
 export const LIVE_SWEEP_STATES = ['Running', 'Paused', 'Cancelling'];
 
@@ -13,7 +13,25 @@ export function begin(title) {
   }
   const page = document.getElementById('page');
   fill(page);
+  showViewer();
   return page;
+}
+
+/**
+ * The header's right end: who is signed in, with their role, and a Sign out button (a plain form: /signout needs no
+ * token); "open (loopback)" when the server asks for no key. A session that cannot be read leaves it empty: the page's
+ * own reads say why.
+ */
+async function showViewer() {
+  const viewer = await session().catch(() => null);
+  if (!viewer) return;
+  const who = viewer.open
+    ? el('span', { id: 'viewer', class: 'viewer' }, el('span', { class: 'role', text: 'open (loopback)' }))
+    : el('span', { id: 'viewer', class: 'viewer' },
+      el('span', { class: 'name', text: viewer.name ?? '' }),
+      el('span', { class: 'role', text: viewer.role }),
+      el('form', { method: 'post', action: 'signout' }, el('button', { id: 'sign-out', type: 'submit', text: 'Sign out' })));
+  document.querySelector('header.top').append(who);
 }
 
 /** "12 complete · 3 pruned · 1 running": a sweep's trials by state, leaving out the states with none. */

@@ -2,7 +2,7 @@
 // parameter importance, the runs per worker, cost, events and the trials table. Each panel reads its own endpoint and
 // shows its own one-line error; the whole page refreshes every few seconds while the sweep runs, and once more as it ends.
 import { el, fill, num, usd, percent, time, badge, panel, table, facts } from './dom.js';
-import { getJson, post, poll, failed, status, pathParts } from './api.js';
+import { getJson, post, poll, failed, status, pathParts, session } from './api.js';
 import { begin, trialCounts, LIVE_SWEEP_STATES } from './page.js';
 import { progressChart, curvesChart, parallelChart, barsChart, timelineChart, legend } from './charts.js';
 import { trialsTable } from './trials-table.js';
@@ -31,19 +31,17 @@ const refreshTable = trialsTable(id, panels.trials.body);
 const note = (text) => el('p', { class: 'note', text });
 const trialLink = (number) => el('a', { href: `sweeps/${id}/trials/${number}`, text: `trial ${number}` });
 
-// Who is looking (GET /api/session), read once: whether they may cancel, and the token an action carries.
-let session = null;
-
+// Only a viewer who may submit sees the button (the server refuses the others' POST with 403 anyway).
 async function cancelButton(sweep) {
   if (sweep.state !== 'Running' && sweep.state !== 'Paused') return null;
-  session ??= await getJson('api/session').catch(() => ({ canSubmit: false }));
-  if (!session.canSubmit) return null;
+  const viewer = await session().catch(() => ({ canSubmit: false }));
+  if (!viewer.canSubmit) return null;
   return el('button', {
     id: 'cancel-sweep', type: 'button', class: 'action', text: 'Cancel sweep',
     onclick: async () => {
       if (!confirm(`Cancel sweep ${sweep.name}? Waiting trials are cancelled; running ones stop at the end of their epoch.`)) return;
       try {
-        await post(`${api}/cancel`, session.csrfToken);
+        await post(`${api}/cancel`, viewer.csrfToken);
         status(null);
       } catch (error) {
         status(error.message);
@@ -158,5 +156,7 @@ poll(async () => {
   // The events name trials by id: they are drawn after the panels that learn the numbers.
   await Promise.all(drawings.slice(0, -2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
   await Promise.all(drawings.slice(-2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
+  // Every panel has drawn (or shown its error): what the scale benchmark (tests/Browser/scale.bench.mjs) waits for.
+  document.body.dataset.ready = 'true';
   return LIVE_SWEEP_STATES.includes(sweep.state);
 }, 3);

@@ -222,8 +222,11 @@ function parameterAxis(parameter, rows, [top, bottom]) {
 /** Parallel coordinates: an axis per parameter and one for the objective, one line per complete trial, coloured by value. */
 export function parallelChart({ parameters, rows, objective, direction }) {
   if (!rows.length) return empty('parallel', 'No complete trial yet.');
-  const height = 300;
-  const [top, bottom] = [MARGIN.top + 14, height - MARGIN.bottom + 6];
+  const gap = (WIDTH - 80) / Math.max(1, parameters.length);
+  // Axis names alternate between two lines when the axes are close, so neighbours' names do not run together.
+  const stagger = gap < 110;
+  const height = stagger ? 314 : 300;
+  const [top, bottom] = [MARGIN.top + (stagger ? 28 : 14), height - MARGIN.bottom + 6];
   const values = rows.map((r) => r.value);
   const objectiveAxis = { at: linear(padded(extent(values)), [bottom, top]) };
   objectiveAxis.ticks = objectiveAxis.at.ticks(4).map((v) => [objectiveAxis.at(v), num(v)]);
@@ -231,7 +234,6 @@ export function parallelChart({ parameters, rows, objective, direction }) {
     ...parameters.map((p) => ({ name: p.name, ...parameterAxis(p, rows, [top, bottom]), value: (r) => r.params[p.name] })),
     { name: objective, ...objectiveAxis, value: (r) => r.value, objective: true },
   ];
-  const gap = (WIDTH - 80) / Math.max(1, axes.length - 1);
   const xOf = (i) => 40 + i * gap;
   const good = goodness(values, direction);
   // The best lines last, so they are drawn on top.
@@ -255,7 +257,8 @@ export function parallelChart({ parameters, rows, objective, direction }) {
     svg('g', { class: 'pc-lines' }, lines),
     axes.map((axis, i) => svg('g', { class: axis.objective ? 'axis pc-axis objective' : 'axis pc-axis' },
       svg('line', { x1: xOf(i), x2: xOf(i), y1: top, y2: bottom }),
-      svg('text', { class: 'axis-label', x: xOf(i), y: top - 8, 'text-anchor': 'middle', text: axis.name }),
+      svg('text', { class: 'axis-label', x: xOf(i), y: top - 8 - (stagger && i % 2 === 1 ? 14 : 0), 'text-anchor': 'middle', text: axis.name },
+        title(axis.name)),
       axis.ticks.map(([y, label]) => svg('text', { x: xOf(i) + 4, y: y + 4, text: label })))));
 }
 

@@ -58,7 +58,7 @@ async function drawSummary(sweep) {
     stat('Objective', `${sweep.objective} (${sweep.direction})`),
     stat('Best', sweep.best ? [num(sweep.best.value), ' · ', trialLink(sweep.best.number)] : '—'),
     stat('Trials', `${trialCounts(sweep.trials)} (max ${sweep.maxTrials}, ${sweep.parallelism} at once)`),
-    stat('Spent / budget', el('span', { id: 'spend', text: summary.querySelector('#spend')?.textContent ?? '…' })),
+    stat('Spent / budget', el('span', { id: 'spend', text: spend ?? '…' })),
     stat('Created', time(sweep.createdAt)),
     sweep.finishedAt ? stat('Finished', time(sweep.finishedAt), sweep.stopReason ? ` (${sweep.stopReason})` : '') : null,
     stat('Export', el('span', { class: 'links' },
@@ -106,10 +106,14 @@ async function drawTimeline() {
     note(`${timeline.shown} of ${timeline.runCount} runs` + (timeline.shown < timeline.runCount ? ' (the most recent)' : '')));
 }
 
+// The summary's "Spent / budget", from the cost report: kept here, since the summary and the cost are read at once.
+let spend = null;
+
 async function drawCost() {
   const cost = await getJson(`${api}/cost?trials=false`);
-  document.getElementById('spend').textContent =
-    `${usd(cost.spentUsd)} / ${cost.maxCostUsd === null ? 'no limit' : `${usd(cost.maxCostUsd)} (${percent(cost.budgetUsed)})`}`;
+  spend = `${usd(cost.spentUsd)} / ${cost.maxCostUsd === null ? 'no limit' : `${usd(cost.maxCostUsd)} (${percent(cost.budgetUsed)})`}`;
+  const shown = document.getElementById('spend');
+  if (shown) shown.textContent = spend;
   const lines = cost.lines.filter((line) => line.usd > 0 || line.seconds > 0);
   fill(panels.cost.body,
     barsChart('cost', lines.map((line) => ({ label: line.category.replaceAll('_', ' '), key: line.category, value: Number(line.usd), text: usd(line.usd) }))),
@@ -146,16 +150,17 @@ const drawings = [
   [drawParameters, [panels.parallel, panels.importance]],
   [drawTimeline, [panels.timeline]],
   [drawCost, [panels.cost]],
-  [drawEvents, [panels.events]],
   [refreshTable, []],
 ];
+const draw = ([read, owners]) => read().catch((error) => owners.forEach((p) => failed(p.body, error)));
 
 poll(async () => {
+  // The summary, the panels and the table are read at once (one after another, a 50,000-trial sweep's page waited for
+  // the sum); the events name trials by id, so they are drawn after the panels that learn the numbers.
+  const panelsDrawn = Promise.all(drawings.map(draw)).then(() => draw([drawEvents, [panels.events]]));
   const sweep = await getJson(api);
   await drawSummary(sweep);
-  // The events name trials by id: they are drawn after the panels that learn the numbers.
-  await Promise.all(drawings.slice(0, -2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
-  await Promise.all(drawings.slice(-2).map(([draw, owners]) => draw().catch((error) => owners.forEach((p) => failed(p.body, error)))));
+  await panelsDrawn;
   // Every panel has drawn (or shown its error): what the scale benchmark (tests/Browser/scale.bench.mjs) waits for.
   document.body.dataset.ready = 'true';
   return LIVE_SWEEP_STATES.includes(sweep.state);

@@ -61,12 +61,13 @@ public sealed partial class SecretsRun
     public static async Task<SecretsRun> RunAsync(PostgresServerFixture postgres)
     {
         var run = new SecretsRun(new KnownSecrets());
-        await run.RunAsync(postgres, run.Secrets);
+        await run.RunAndCollectAsync(postgres);
         return run;
     }
 
-    private async Task RunAsync(PostgresServerFixture postgres, KnownSecrets secrets)
+    private async Task RunAndCollectAsync(PostgresServerFixture postgres)
     {
+        var secrets = Secrets;
         var database = await PasswordDatabase.CreateAsync(postgres, "secrets_owner", secrets.DatabasePassword);
         using var webhooks = new RecordingServer();
         using var ec2 = new Ec2LaunchRecorder();
@@ -109,7 +110,7 @@ public sealed partial class SecretsRun
             var key = await RunLocalSweepsAsync(local, home, http, webhooks);
             await using var server = TunerProcess.Start(cloud, "server", "--verbose");
             await WaitForServerAsync(http, server);
-            var cloudSweep = await SubmitAsync(http, CloudSweeps.Aws(maxInstances: 1));
+            await SubmitAsync(http, CloudSweeps.Aws(maxInstances: 1));
             await Eventually.GetAsync(() => Task.FromResult(ec2.UserData.Count > 0 ? "asked" : null),
                 TimeSpan.FromSeconds(90), "a launch request to the EC2 stand-in", () => Tail(server.Output));
 

@@ -6,6 +6,7 @@ using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduler.EndToEnd.Tests.Support;
 using Tuner.TestSupport;
 using Tuner.TestSupport.Postgres;
+using Xunit.Abstractions;
 
 namespace Tuner.Scheduler.EndToEnd.Tests.Pages;
 
@@ -19,7 +20,7 @@ namespace Tuner.Scheduler.EndToEnd.Tests.Pages;
 /// (mostly as read; submit to cancel a sweep), and this test drives the API with the submit key.
 /// </summary>
 [Collection("postgres")]
-public sealed class PagesBrowserTests(PostgresServerFixture postgres)
+public sealed class PagesBrowserTests(PostgresServerFixture postgres, ITestOutputHelper log)
 {
     private const string Schedule = "pages-nightly";
     private const string Model = "pages-branin";
@@ -102,6 +103,7 @@ public sealed class PagesBrowserTests(PostgresServerFixture postgres)
             ["TUNER_KEY_ADMIN"] = keys["admin"],
         });
 
+        log.WriteLine(output); // node's own report: each browser test by name, with its time
         Assert.True(exitCode == 0, $"{BrowserTests.Script} exited with {exitCode}:\n{output}\n{cluster.Diagnostics()}");
         foreach (var page in new[] { "signin", "sweeps", "sweep", "trial", "schedules", "schedule", "models", "model" })
         {

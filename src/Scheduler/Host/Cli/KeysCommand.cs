@@ -95,7 +95,8 @@ internal static class KeysCommand
         var settings = TunerSettings.Read(reader, parse.GetValue(home));
         reader.Add(configuration.UnknownFileKeys(SettingTypes.All));
         reader.ThrowIfAny();
-        using var loggerFactory = TunerLogging.CreateFactory(parse.GetValue(CommonOptions.Verbose));
+        // The key is the only line on stdout (key=$(tuner keys create ...)); starting the private cluster says so on stderr.
+        using var loggerFactory = TunerLogging.CreateFactory(parse.GetValue(CommonOptions.Verbose), toStandardError: true);
         await using var database = await DatabaseBootstrap.StartAsync(settings, loggerFactory.CreateLogger("tuner"), ct);
         var contexts = new PooledDbContextFactory<TunerDbContext>(TunerDatabase.Options(database.ConnectionString));
         await action(new ApiKeys(contexts, TimeProvider.System));

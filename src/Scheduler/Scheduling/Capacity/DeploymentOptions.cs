@@ -19,7 +19,7 @@ public sealed partial class DeploymentOptions : IValidatableObject
     public string? WorkerImage { get; set; }
 
     [ConfigurationKeyName("WORKER_DATABASE_URL")]
-    [Setting("how workers reach PostgreSQL, when not as the scheduler does")]
+    [Setting("how workers reach PostgreSQL as your own worker role; unset, workers sign in as the role the server makes for them, never as the scheduler (docs/cloud-capacity.md, \"The worker role\")")]
     public string? WorkerDatabaseUrl { get; set; }
 
     [ConfigurationKeyName("WORKER_ENV")]

@@ -28,5 +28,13 @@ internal sealed record PageAsset(string Path, byte[] Content, string ContentType
         return Of(Path, Encoding.UTF8.GetBytes(text), ContentType);
     }
 
+    /// <summary>What the one page shell names its script by; <see cref="ForPage"/> puts the page's module there.</summary>
+    private const string PagePlaceholder = "__PAGE__";
+
+    /// <summary>The page shell running <c>assets/js/{page}.js</c>: every page is the same shell, its own module draws it
+    /// (and sets the title).</summary>
+    public PageAsset ForPage(string page) =>
+        Of($"{page}.html", Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Content).Replace(PagePlaceholder, page, StringComparison.Ordinal)), ContentType);
+
     private static string ETagOf(byte[] content) => $"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 12))}\"";
 }

@@ -18,7 +18,10 @@ public sealed class BrowserTests
     /// <summary>.tuner/tools/browser, whose node_modules holds playwright-core.</summary>
     public string Tools { get; }
 
-    public static string Script => Path.Combine(RepositoryPaths.Root, "tests", "Browser", "pages.test.mjs");
+    public static string Script => ScriptPath("pages.test.mjs");
+
+    /// <summary>A node script of tests/Browser.</summary>
+    public static string ScriptPath(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Browser", name);
 
     public static BrowserTests Find()
     {
@@ -34,7 +37,12 @@ public sealed class BrowserTests
     }
 
     /// <summary>Runs pages.test.mjs with node's test runner and the given environment; returns its exit code and output.</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment)
+    public Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment) =>
+        RunAsync(Script, environment, Timeout);
+
+    /// <summary>Runs <paramref name="script"/> with node, pointed at chromium and playwright-core, and the given
+    /// environment; returns its exit code and output, or throws once it has run over <paramref name="timeout"/>.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -42,7 +50,7 @@ public sealed class BrowserTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            ArgumentList = { Script },
+            ArgumentList = { script },
             Environment = { ["TUNER_BROWSER_TOOLS"] = Tools, ["TUNER_CHROMIUM"] = Chromium, ["NO_COLOR"] = "1" },
         };
         foreach (var (name, value) in environment)
@@ -56,15 +64,15 @@ public sealed class BrowserTests
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {Script} ran over {Timeout.TotalMinutes} min:\n{output}");
+            throw new TimeoutException($"node {script} ran over {timeout.TotalMinutes} min:\n{output}");
         }
 
         process.WaitForExit();

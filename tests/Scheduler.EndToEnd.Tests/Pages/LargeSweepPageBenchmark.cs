@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Tuner.Scheduler.EndToEnd.Tests.Support;
 using Tuner.TestSupport;
 using Tuner.TestSupport.Postgres;
@@ -22,7 +21,7 @@ public sealed class LargeSweepPageBenchmark(PostgresServerFixture postgres, ITes
     private const int Loads = 5;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    private static string Script => Path.Combine(RepositoryPaths.Root, "tests", "Browser", "scale.bench.mjs");
+    private static string Script => BrowserTests.ScriptPath("scale.bench.mjs");
 
     [Fact]
     public async Task SweepOf50000Trials_DrawsItsPages_AndPrintsTheirTimes()
@@ -35,66 +34,14 @@ public sealed class LargeSweepPageBenchmark(PostgresServerFixture postgres, ITes
         var sweepId = await LargeSweep.WriteAsync(connection, Trials, reportsPerTrial: 20);
         output.WriteLine($"wrote sweep {sweepId} ({Trials:N0} trials, 20 reports each) in {written.Elapsed.TotalSeconds:F1} s");
 
-        var (exitCode, text) = await RunNodeAsync(browser.Tools, new Dictionary<string, string>
+        var (exitCode, text) = await browser.RunAsync(Script, new Dictionary<string, string>
         {
             ["TUNER_URL"] = cluster.Url,
             ["TUNER_SWEEP_ID"] = sweepId.ToString(CultureInfo.InvariantCulture),
             ["TUNER_TRIALS"] = Trials.ToString(CultureInfo.InvariantCulture),
             ["TUNER_BENCH_LOADS"] = Loads.ToString(CultureInfo.InvariantCulture),
-        });
+        }, Timeout);
         output.WriteLine(text);
         Assert.True(exitCode == 0, $"{Script} exited with {exitCode}:\n{text}\n{cluster.Diagnostics()}");
-    }
-
-    /// <summary>Runs scale.bench.mjs with node as <see cref="BrowserTests.RunAsync"/> runs pages.test.mjs.</summary>
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string tools, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { Script },
-            Environment = { ["TUNER_BROWSER_TOOLS"] = tools, ["TUNER_CHROMIUM"] = "/usr/bin/chromium", ["NO_COLOR"] = "1" },
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var text = new StringBuilder();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        process.OutputDataReceived += (_, e) => Append(text, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(text, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {Script} ran over {Timeout.TotalMinutes} min:\n{text}");
-        }
-
-        process.WaitForExit();
-        lock (text)
-        {
-            return (process.ExitCode, text.ToString());
-        }
-    }
-
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is not null)
-        {
-            lock (text)
-            {
-                text.AppendLine(line);
-            }
-        }
     }
 }

@@ -85,6 +85,10 @@ public sealed class InProcessServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // A stopped server's pooled connections stay open until Npgsql prunes them (5 idle minutes); dozens of servers
+        // in one run would otherwise hold the test cluster's 300 connections ("sorry, too many clients already").
+        // Clearing closes idle connections only: other tests' busy ones close when handed back and are opened again.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         try
         {
             Directory.Delete(_home, recursive: true);

@@ -1,13 +1,12 @@
 using Npgsql;
 using Tuner.Persistence.Access;
-using Tuner.TestSupport;
+using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.EndToEnd.Tests.Workers;
 
 /// <summary>
 /// The worker role `tuner server` made for its database, read as the owner reads it, with its password checked for
-/// real: the test cluster trusts every connection (initdb --auth=trust, which checks privileges but no password), so
-/// this puts a scram-sha-256 line for the role alone at the top of pg_hba.conf and reloads.
+/// real (<see cref="PasswordCheck"/>).
 /// </summary>
 internal static class WorkerRoleLogin
 {
@@ -24,36 +23,7 @@ internal static class WorkerRoleLogin
         }
 
         var worker = WorkerDatabaseRole.ConnectionStringFor(new NpgsqlConnectionStringBuilder(ownerConnectionString), role, password);
-        await CheckPasswordAsync(superuserConnectionString, role);
-        var wrong = new NpgsqlConnectionStringBuilder(worker) { Password = "not-" + password, Pooling = false }.ConnectionString;
-        await Eventually.GetAsync(async () => await RefusesAsync(wrong) ? "refused" : null,
-            TimeSpan.FromSeconds(20), $"PostgreSQL to check the password of role {role}");
+        await PasswordCheck.RequireAsync(superuserConnectionString, role, worker);
         return (role, worker);
-    }
-
-    private static async Task CheckPasswordAsync(string superuser, string role)
-    {
-        await using var connection = new NpgsqlConnection(superuser);
-        await connection.OpenAsync();
-        await using var show = new NpgsqlCommand("SHOW hba_file", connection);
-        var hbaFile = (string)(await show.ExecuteScalarAsync())!;
-        var rules = await File.ReadAllTextAsync(hbaFile);
-        await File.WriteAllTextAsync(hbaFile, $"host all \"{role}\" 127.0.0.1/32 scram-sha-256\n{rules}");
-        await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection);
-        await reload.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<bool> RefusesAsync(string connectionString)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            return false;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
-        {
-            return true;
-        }
     }
 }

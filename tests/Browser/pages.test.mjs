@@ -161,6 +161,12 @@ test('the sweep page draws every complete trial, every curve (pruned ones cut at
     const dots = await page.$$eval(`svg[data-chart="${chart}"] circle[data-trial]`, (circles) => circles.map((c) => Number(c.dataset.trial)));
     assert.deepEqual(dots.toSorted((a, b) => a - b), complete.map((t) => t.number).toSorted((a, b) => a - b), chart);
   }
+  // A mark's tooltip names its trial and value (the pointer's event sent to the mark itself: the best-so-far line
+  // lies over the dots that set a new best).
+  const first = complete[0];
+  await page.dispatchEvent(`svg[data-chart="progress"] circle[data-trial="${first.number}"]`, 'pointermove', { bubbles: true, clientX: 200, clientY: 200 });
+  await page.waitForSelector('.chart-tip:not([hidden])');
+  assert.match(await page.locator('.chart-tip').innerText(), new RegExp(`^trial ${first.number}: `));
 
   // Learning curves: one path per trial that reported; a pruned trial's ends at its last reported step, marked.
   const reported = trials.filter((t) => t.reports.length > 0);

@@ -39,6 +39,7 @@ public sealed class CheckpointLifecycleTests(PostgresServerFixture postgres)
         Assert.Equal(TrialStatus.Complete, trial.Status);
         Assert.Equal(0.9, trial.Value);
         Assert.Equal(2, trial.BestEpoch);
+        Assert.Equal(3, trial.LastEpoch);
     }
 
     private static async Task<List<(int Epoch, int Batch)>> LiveAsync(SchedulerHarness harness, long trialId)

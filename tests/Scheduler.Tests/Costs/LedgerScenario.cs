@@ -96,6 +96,7 @@ internal sealed class LedgerScenario(SchedulerHarness harness, long sweepId, Fak
         db.TrialRuns.AddRange(runs);
         foreach (var (trial, epochs) in new[] { (trials[0], 3), (trials[1], 2), (trials[2], 1) })
         {
+            trial.LastEpoch = epochs;
             for (var epoch = 1; epoch <= epochs; epoch++)
             {
                 db.TrialReports.Add(new TrialReport { TrialId = trial.Id, Epoch = epoch, Value = 0.5, MetricsJson = "{}", ReportedAt = At(100 * epoch) });

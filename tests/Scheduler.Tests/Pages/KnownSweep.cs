@@ -92,6 +92,7 @@ internal sealed class KnownSweep
             CreatedAt = Start, StartedAt = Start.AddSeconds(number), FinishedAt = ended is { } s ? Start.AddSeconds(s) : null,
             Value = reports.Length > 0 ? reports.Min() : null,
             BestEpoch = reports.Length > 0 ? Array.IndexOf(reports, reports.Min()) + 1 : null,
+            LastEpoch = reports.Length,
         };
         trial.Reports.AddRange(reports.Select((value, i) => new TrialReport
         {

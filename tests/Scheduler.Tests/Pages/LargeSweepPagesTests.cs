@@ -48,7 +48,8 @@ public sealed class LargeSweepPagesTests(PostgresServerFixture postgres)
         Assert.Equal((2100, 40), (parameters.TrialCount, parameters.Shown));
         Assert.Subset(parameters.Rows.Select(r => r.Number).ToHashSet(), bestByValue.Take(10).ToHashSet());
         Assert.Equal(parameters.Rows.Select(r => r.Number).Order(), parameters.Rows.Select(r => r.Number));
-        Assert.Equal(["learning_rate", "optimizer"], parameters.Importance!.Values.Take(2).Select(v => v.Name));
+        Assert.Equal(2100, parameters.Importance!.Trials);
+        Assert.Equal(["learning_rate", "optimizer"], parameters.Importance.Values.Take(2).Select(v => v.Name));
 
         // One run per trial and a second for every 20th: the most recent 100 by start.
         Assert.Equal((Trials + Trials / 20, 100), (timeline.RunCount, timeline.Shown));
@@ -56,5 +57,22 @@ public sealed class LargeSweepPagesTests(PostgresServerFixture postgres)
 
         Assert.Equal((Trials, 2100), (bestOfAll.Total, bestComplete.Total));
         Assert.Equal(bestByValue.Take(3), bestComplete.Items.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task Importance_OverMoreThan5000CompleteTrials_IsEstimatedOnAnEvenSample_AndFindsTheSameParameters()
+    {
+        var connection = await postgres.CreateDatabaseAsync("pages_importance_sample");
+        await using var server = await InProcessServer.StartAsync(connection);
+        var id = await LargeSweep.WriteAsync(connection, 8000, reportsPerTrial: 2);
+
+        var parameters = (await server.Http.GetFromJsonAsync<SweepParameters>($"api/sweeps/{id}/parameters?maxTrials=100"))!;
+
+        // 5,600 complete, 5,000 of them sampled; the rows shown are still the best quarter and a sample of the rest.
+        Assert.Equal((5600, 100), (parameters.TrialCount, parameters.Shown));
+        Assert.Equal(5000, parameters.Importance!.Trials);
+        Assert.Equal(["learning_rate", "optimizer"], parameters.Importance.Values.Take(2).Select(v => v.Name));
+        Assert.Equal(1, parameters.Importance.Values.Sum(v => v.Importance), precision: 9);
+        Assert.All(parameters.Rows, r => Assert.Equal(5, r.Params.Count));
     }
 }

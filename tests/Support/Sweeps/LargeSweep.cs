@@ -115,7 +115,7 @@ public static class LargeSweep
     private static async Task CopyTrialsAsync(NpgsqlConnection connection, long sweepId, List<TrialShape> shapes, CancellationToken ct)
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY tuner.trials (sweep_id, number, status, params_json, seed, value, best_epoch, attempts, preemptions, lost_runs,
+            COPY tuner.trials (sweep_id, number, status, params_json, seed, value, best_epoch, last_epoch, attempts, preemptions, lost_runs,
                                lease_token, cancel_requested, job_id, created_at, started_at, finished_at, error)
             FROM STDIN (FORMAT BINARY)
             """, ct);
@@ -129,6 +129,7 @@ public static class LargeSweep
             await writer.WriteAsync(t.Number, NpgsqlDbType.Integer, ct);
             await WriteNullableAsync(writer, t.Value, NpgsqlDbType.Double, ct);
             await WriteNullableAsync(writer, t.BestEpoch, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(t.Reports.Length, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(t.Status == TrialStatus.Failed ? 3 : 1, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(t.Preempted ? 1 : 0, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);

@@ -17,6 +17,11 @@ public sealed class Trial
     /// <summary>The best objective value reported so far, and the epoch it came from.</summary>
     public double? Value { get; set; }
     public int? BestEpoch { get; set; }
+
+    /// <summary>The highest epoch reported so far (0 before the first report): the epochs the trial has run, as the
+    /// cost report, budgets and pages count them. Kept beside the reports, written with each one, so those need not
+    /// read every report: at 50,000 trials that read took half a second.</summary>
+    public int LastEpoch { get; set; }
     public int Attempts { get; set; }
     /// <summary>Runs handed back with notice (SIGTERM, a spot notice) or whose machine vanished: never the trial's fault.</summary>
     public int Preemptions { get; set; }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Model;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Costs;
@@ -36,10 +37,12 @@ public static class CostApi
     public static async Task<SweepCostReport?> ReportAsync(
         long id, SweepCosts costs, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
     {
-        if (await costs.ReportAsync(id, ct) is not { } cost) return null;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var sweep = await db.Sweeps.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Name, s.State, s.BestTrialId }).SingleAsync(ct);
-        var bestNumber = sweep.BestTrialId is { } best ? await db.Trials.Where(t => t.Id == best).Select(t => (int?)t.Number).SingleOrDefaultAsync(ct) : null;
+        // The sweep's name and best trial are read beside the report, not after it.
+        var named = NamedAsync(id, contexts, ct);
+        var report = costs.ReportAsync(id, ct);
+        await Task.WhenAll(named, report);
+        if (await report is not { } cost || await named is not { } sweep) return null;
+        var bestNumber = sweep.BestNumber;
         return new SweepCostReport(
             id, sweep.Name, sweep.State.ToString(), cost.SpentUsd, cost.ComputeUsd, cost.ComputeSeconds,
             [.. cost.Lines.Select(l => new CostLineView(l.Category, l.Seconds, l.Usd))],
@@ -49,6 +52,16 @@ public static class CostApi
             cost.UsdToBest, bestNumber, cost.ProjectedTotalUsd, cost.ToFinishUsd, cost.MaxCostUsd, cost.BudgetUsed,
             cost.PriceSources, cost.PriceUnset, cost.Estimated, cost.Trials,
             [.. cost.ByInstanceType.Select(t => new InstanceTypeCost(t.InstanceType, t.Epochs, t.SecondsPerEpoch, Math.Round(t.UsdPerEpoch, 6)))]);
+    }
+
+    private sealed record NamedSweep(string Name, SweepState State, int? BestNumber);
+
+    private static async Task<NamedSweep?> NamedAsync(long id, IDbContextFactory<TunerDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Sweeps.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new NamedSweep(s.Name, s.State, db.Trials.Where(t => t.Id == s.BestTrialId).Select(t => (int?)t.Number).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BudgetAlertView>>, ProblemHttpResult>> AlertsAsync(

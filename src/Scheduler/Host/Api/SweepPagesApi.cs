@@ -13,7 +13,8 @@ namespace Tuner.Scheduler.Api;
 /// <summary>
 /// What Tuner's pages read about one sweep: progress, learning curves, parameters and their importance, the runs'
 /// timeline, the trial table, one trial, and the export of every trial. Each answer is aggregated and bounded by the
-/// server, so a sweep of tens of thousands of trials answers as fast as a small one (the queries are in Pages/).
+/// server, so a sweep of tens of thousands of trials answers as fast as a small one (the queries are in Pages/); a
+/// finished sweep's aggregates are computed once (<see cref="FinishedSweepAnswers"/>).
 /// </summary>
 public static class SweepPagesApi
 {
@@ -28,7 +29,7 @@ public static class SweepPagesApi
             .WithSummary("Learning curves (reported objective per epoch) of up to maxTrials trials: all, or the best half and an even sample of the rest");
         sweeps.MapGet("{id:long}/parameters", ParametersAsync).WithName("GetSweepParameters")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The search space, complete trials' parameters and values (up to maxTrials), and each parameter's importance over all complete trials");
+            .WithSummary("The search space, complete trials' parameters and values (up to maxTrials), and each parameter's importance over the complete trials (an even sample of 5,000 when there are more)");
         sweeps.MapGet("{id:long}/timeline", TimelineAsync).WithName("GetSweepTimeline")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The sweep's trial runs by worker (the most recent maxRuns by start), with resumptions and preemptions");
@@ -47,25 +48,29 @@ public static class SweepPagesApi
     }
 
     public static Task<Results<Ok<SweepProgress>, ProblemHttpResult>> ProgressAsync(
-        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, CancellationToken ct,
+        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, FinishedSweepAnswers finished, CancellationToken ct,
         [Description("The most points to answer with"), Range(2, ProgressQuery.MostPoints)] int maxPoints = ProgressQuery.DefaultPoints) =>
-        WithSweepAsync(id, contexts, plans, ct, (db, sweep) => ProgressQuery.RunAsync(db, sweep, maxPoints, ct));
+        WithSweepAsync(id, contexts, plans, ct, (db, sweep) =>
+            finished.GetAsync(sweep, $"progress?maxPoints={maxPoints}", () => ProgressQuery.RunAsync(db, sweep, maxPoints, ct)));
 
     public static Task<Results<Ok<SweepCurves>, ProblemHttpResult>> CurvesAsync(
-        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, CancellationToken ct,
+        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, FinishedSweepAnswers finished, CancellationToken ct,
         [Description("The most trials to show"), Range(1, CurvesQuery.MostTrials)] int maxTrials = CurvesQuery.DefaultTrials,
         [Description("The most points per curve"), Range(2, CurvesQuery.MostPoints)] int maxPoints = CurvesQuery.DefaultPoints) =>
-        WithSweepAsync(id, contexts, plans, ct, (db, sweep) => CurvesQuery.RunAsync(db, sweep, maxTrials, maxPoints, ct));
+        WithSweepAsync(id, contexts, plans, ct, (db, sweep) =>
+            finished.GetAsync(sweep, $"curves?maxTrials={maxTrials}&maxPoints={maxPoints}", () => CurvesQuery.RunAsync(db, sweep, maxTrials, maxPoints, ct)));
 
     public static Task<Results<Ok<SweepParameters>, ProblemHttpResult>> ParametersAsync(
-        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, CancellationToken ct,
+        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, FinishedSweepAnswers finished, CancellationToken ct,
         [Description("The most trials to list as rows"), Range(1, ParametersQuery.MostTrials)] int maxTrials = ParametersQuery.DefaultTrials) =>
-        WithSweepAsync(id, contexts, plans, ct, (db, sweep) => ParametersQuery.RunAsync(db, sweep, maxTrials, ct));
+        WithSweepAsync(id, contexts, plans, ct, (db, sweep) =>
+            finished.GetAsync(sweep, $"parameters?maxTrials={maxTrials}", () => ParametersQuery.RunAsync(db, sweep, maxTrials, ct)));
 
     public static Task<Results<Ok<SweepTimeline>, ProblemHttpResult>> TimelineAsync(
-        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, TimeProvider clock, CancellationToken ct,
+        long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, FinishedSweepAnswers finished, TimeProvider clock, CancellationToken ct,
         [Description("The most runs to show (the most recent by start)"), Range(1, TimelineQuery.MostRuns)] int maxRuns = TimelineQuery.DefaultRuns) =>
-        WithSweepAsync(id, contexts, plans, ct, (db, sweep) => TimelineQuery.RunAsync(db, sweep, maxRuns, clock.GetUtcNow(), ct));
+        WithSweepAsync(id, contexts, plans, ct, (db, sweep) =>
+            finished.GetAsync(sweep, $"timeline?maxRuns={maxRuns}", () => TimelineQuery.RunAsync(db, sweep, maxRuns, clock.GetUtcNow(), ct)));
 
     public static Task<Results<Ok<TrialTable>, ProblemHttpResult>> TableAsync(
         long id, IDbContextFactory<TunerDbContext> contexts, SweepPlans plans, CancellationToken ct,

@@ -28,9 +28,10 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             return null;
         }
 
-        var trials = await db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId)
-            .Select(t => new { t.Status, t.Preemptions, t.LostRuns }).ToListAsync(ct);
-        int Count(TrialStatus status) => trials.Count(t => t.Status == status);
+        var trials = await db.Trials.Where(t => t.SweepId == sweepId).GroupBy(t => t.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Preemptions = g.Sum(t => t.Preemptions), LostRuns = g.Sum(t => t.LostRuns) })
+            .ToListAsync(ct);
+        int Count(TrialStatus status) => trials.Where(t => t.Status == status).Sum(t => t.Count);
         var counts = new TrialCounts(
             Count(TrialStatus.Waiting), Count(TrialStatus.Running), Count(TrialStatus.Complete), Count(TrialStatus.Pruned),
             Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions), trials.Sum(t => t.LostRuns));

@@ -66,6 +66,7 @@ public static class TunerServices
         services.AddSingleton<SweepOrchestrator>();
         services.AddSingleton<SweepSubmission>();
         services.AddSingleton<SweepQueries>();
+        services.AddSingleton<Api.Pages.FinishedSweepAnswers>();
         services.AddSingleton<ModelQueries>();
         services.AddSingleton(costs ?? CostSettings.Default);
         services.AddSingleton(webhooks ?? WebhookSettings.None);

@@ -1059,6 +1059,10 @@ namespace Tuner.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("LastEpoch")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_epoch");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");

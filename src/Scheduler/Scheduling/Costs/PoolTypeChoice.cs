@@ -25,7 +25,7 @@ public sealed class PoolTypeChoice(IDbContextFactory<TunerDbContext> contexts, S
         var sweep = await db.Sweeps.AsNoTracking().SingleAsync(s => s.Id == sweepIds[0], ct);
         var maxEpochs = (await plans.ForAsync(sweep, ct)).Definition.Workload.MaxEpochs;
         var finished = await db.Trials.Where(t => t.SweepId == sweep.Id && t.Status != TrialStatus.Waiting && t.Status != TrialStatus.Running)
-            .Select(t => t.Reports.Max(r => (int?)r.Epoch) ?? 0).ToListAsync(ct);
+            .Select(t => t.LastEpoch).ToListAsync(ct);
         var epochsPerTrial = finished.Count > 0 ? finished.Average() : maxEpochs;
         var remaining = Math.Max(0, sweep.MaxTrials - finished.Count) * epochsPerTrial;
         TimeSpan? timeLeft = sweep.Deadline is { } deadline ? deadline - clock.GetUtcNow() : null;

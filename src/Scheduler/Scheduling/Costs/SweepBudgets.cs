@@ -144,7 +144,7 @@ public sealed class SweepBudgets(
     {
         var finished = await db.Trials.CountAsync(t => t.SweepId == sweep.Id && t.Status != TrialStatus.Waiting && t.Status != TrialStatus.Running, ct);
         var liveEpochs = await db.Trials.Where(t => t.SweepId == sweep.Id && (t.Status == TrialStatus.Waiting || t.Status == TrialStatus.Running))
-            .Select(t => t.Reports.Max(r => (int?)r.Epoch) ?? 0).ToListAsync(ct);
+            .Select(t => t.LastEpoch).ToListAsync(ct);
         return CostReckoning.Project(spent, sweep.MaxTrials, maxEpochs, finished: false, finished, liveEpochs);
     }
 

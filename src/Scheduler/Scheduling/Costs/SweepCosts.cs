@@ -15,56 +15,97 @@ public sealed class SweepCosts(IDbContextFactory<TunerDbContext> contexts, Sweep
 {
     public async Task<SweepCost?> ReportAsync(long sweepId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct);
+        var sweep = await ReadAsync(db => db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, ct), ct);
         if (sweep is null) return null;
         var plan = await plans.ForAsync(sweep, ct);
         var now = clock.GetUtcNow();
-        var lines = db.CostEntries.Where(e => e.SweepId == sweepId);
-        var perRun = await lines.Where(e => e.Kind == CostKind.Training)
-            .GroupBy(e => e.TrialRunId)
-            .Select(g => new { RunId = g.Key, Seconds = g.Sum(e => e.Seconds), Usd = g.Sum(e => e.Usd), OnDemand = g.Sum(e => e.OnDemandUsd), Unknown = g.Count(e => e.OnDemandUsd == null) })
-            .ToDictionaryAsync(r => r.RunId ?? 0, ct);
-        var runs = await db.TrialRuns.Where(r => db.Trials.Any(t => t.Id == r.TrialId && t.SweepId == sweepId))
-            .Select(r => new
-            {
-                r.Id, r.TrialId, r.Outcome, r.StartedAt, r.EndedAt,
-                KeptUntil = db.Checkpoints.Where(c => c.TrialId == r.TrialId && c.LeaseToken == r.LeaseToken).Max(c => (DateTimeOffset?)c.CreatedAt),
-            })
-            .ToListAsync(ct);
-        var trials = await db.Trials.Where(t => t.SweepId == sweepId)
-            .Select(t => new TrialFacts(t.Id, t.Number, t.Status, t.Reports.Max(r => (int?)r.Epoch) ?? 0))
-            .ToListAsync(ct);
-        var overheads = await lines.Where(e => e.Kind != CostKind.Training)
-            .GroupBy(e => e.Kind)
-            .Select(g => new { Kind = g.Key, Seconds = g.Sum(e => e.Seconds), Usd = g.Sum(e => e.Usd), OnDemand = g.Sum(e => e.OnDemandUsd), Unknown = g.Count(e => e.OnDemandUsd == null) })
-            .ToListAsync(ct);
-        var sources = await lines.Select(e => e.PriceSource).Distinct().OrderBy(s => s).ToListAsync(ct);
-        var unset = await lines.AnyAsync(e => e.UsdPerHour == null, ct);
-        var estimated = await lines.AnyAsync(e => e.Estimated, ct);
-        var best = sweep.BestTrialId is { } bestId ? await db.Trials.Where(t => t.Id == bestId).Select(t => t.FinishedAt).SingleOrDefaultAsync(ct) : null;
+        // The report's reads do not depend on each other, so each runs on a connection of its own, all at once. One
+        // after another, a 50,000-trial sweep's report was a chain of 15 round trips, each queued behind the other
+        // reads of the page that asked for it (docs/benchmarks.md, "Pages at 50,000 trials").
+        var runs = ReadAsync(db => RunsAsync(db, sweepId, ct), ct);
+        var trials = ReadAsync(db => db.Trials.Where(t => t.SweepId == sweepId)
+            .Select(t => new TrialFacts(t.Id, t.Number, t.Status, t.LastEpoch))
+            .ToListAsync(ct), ct);
+        var ledger = ReadAsync(db => LedgerAsync(db, sweepId, ct), ct);
+        var storage = ReadAsync(db => StorageAsync(db, sweepId, now, ct), ct);
+        var toBest = ReadAsync(db => UsdToBestAsync(db, sweep, ct), ct);
+        var types = ReadAsync(db => TypeMeasurements.ForAsync(db, [sweepId], ct), ct);
+        await Task.WhenAll(runs, trials, ledger, storage, toBest, types);
 
         var inputs = new CostInputs(
             sweep.MaxTrials,
             plan.Definition.Workload.MaxEpochs,
             sweep.State is SweepState.Completed or SweepState.Cancelled,
             sweep.MaxCostUsd,
-            [.. runs.Select(r => perRun.TryGetValue(r.Id, out var sum)
-                ? new RunCost(r.Id, r.TrialId, r.Outcome, r.StartedAt, r.EndedAt, r.KeptUntil, sum.Seconds, sum.Usd, sum.Unknown > 0 ? null : sum.OnDemand)
-                : new RunCost(r.Id, r.TrialId, r.Outcome, r.StartedAt, r.EndedAt, r.KeptUntil, 0, 0m, 0m))],
-            trials,
-            [.. overheads.Select(o => new OverheadCost(o.Kind, o.Seconds, o.Usd, o.Unknown > 0 ? null : o.OnDemand))],
-            await StorageAsync(db, sweepId, now, ct),
+            await runs,
+            await trials,
+            (await ledger).Overheads,
+            await storage,
             sweep.BestTrialId,
-            best is { } at ? await UsdUntilAsync(db, sweepId, at, ct) : null,
-            sources,
-            unset,
-            estimated)
+            await toBest,
+            (await ledger).Sources,
+            (await ledger).AnyPriceUnset,
+            (await ledger).AnyEstimated)
         {
-            SpotSeconds = await lines.Where(e => e.Market == Core.Capacity.CapacityMarket.Spot).SumAsync(e => e.Seconds, ct),
-            ByInstanceType = await TypeMeasurements.ForAsync(db, [sweepId], ct),
+            SpotSeconds = (await ledger).SpotSeconds,
+            ByInstanceType = await types,
         };
         return CostReckoning.Build(inputs);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<TunerDbContext, Task<T>> read, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await read(db);
+    }
+
+    /// <summary>Each run of the sweep with its ledger lines' totals, in one read. Where its work was kept until
+    /// matters only for a run cut short (<see cref="CostReckoning.LostFraction"/>), so only those look it up.</summary>
+    private static Task<List<RunCost>> RunsAsync(TunerDbContext db, long sweepId, CancellationToken ct)
+    {
+        var perRun = db.CostEntries.Where(e => e.SweepId == sweepId && e.Kind == CostKind.Training)
+            .GroupBy(e => e.TrialRunId)
+            .Select(g => new { RunId = g.Key, Seconds = g.Sum(e => e.Seconds), Usd = g.Sum(e => e.Usd), OnDemand = g.Sum(e => e.OnDemandUsd), Unknown = g.Count(e => e.OnDemandUsd == null) });
+        return (
+                from r in db.TrialRuns.Where(r => db.Trials.Any(t => t.Id == r.TrialId && t.SweepId == sweepId))
+                join l in perRun on (long?)r.Id equals l.RunId into charged
+                from l in charged.DefaultIfEmpty()
+                select new RunCost(
+                    r.Id, r.TrialId, r.Outcome, r.StartedAt, r.EndedAt,
+                    r.Outcome == TrialRunOutcome.Preempted || r.Outcome == TrialRunOutcome.Lost
+                        ? db.Checkpoints.Where(c => c.TrialId == r.TrialId && c.LeaseToken == r.LeaseToken).Max(c => (DateTimeOffset?)c.CreatedAt)
+                        : null,
+                    (double?)l!.Seconds ?? 0,
+                    (decimal?)l.Usd ?? 0m,
+                    (int?)l.Unknown > 0 ? null : (decimal?)l.OnDemand ?? 0m))
+            .ToListAsync(ct);
+    }
+
+    private sealed record LedgerFacts(
+        List<OverheadCost> Overheads, List<string> Sources, bool AnyPriceUnset, bool AnyEstimated, double SpotSeconds);
+
+    /// <summary>The ledger's lines that are not a run's training, by kind, and what the report says of all of them.</summary>
+    private static async Task<LedgerFacts> LedgerAsync(TunerDbContext db, long sweepId, CancellationToken ct)
+    {
+        var lines = db.CostEntries.Where(e => e.SweepId == sweepId);
+        var overheads = await lines.Where(e => e.Kind != CostKind.Training)
+            .GroupBy(e => e.Kind)
+            .Select(g => new { Kind = g.Key, Seconds = g.Sum(e => e.Seconds), Usd = g.Sum(e => e.Usd), OnDemand = g.Sum(e => e.OnDemandUsd), Unknown = g.Count(e => e.OnDemandUsd == null) })
+            .ToListAsync(ct);
+        return new LedgerFacts(
+            [.. overheads.Select(o => new OverheadCost(o.Kind, o.Seconds, o.Usd, o.Unknown > 0 ? null : o.OnDemand))],
+            await lines.Select(e => e.PriceSource).Distinct().OrderBy(s => s).ToListAsync(ct),
+            await lines.AnyAsync(e => e.UsdPerHour == null, ct),
+            await lines.AnyAsync(e => e.Estimated, ct),
+            await lines.Where(e => e.Market == Core.Capacity.CapacityMarket.Spot).SumAsync(e => e.Seconds, ct));
+    }
+
+    /// <summary>What the sweep spent until its best trial finished; null while it has none.</summary>
+    private static async Task<decimal?> UsdToBestAsync(TunerDbContext db, Sweep sweep, CancellationToken ct)
+    {
+        if (sweep.BestTrialId is not { } bestId) return null;
+        var finished = await db.Trials.Where(t => t.Id == bestId).Select(t => t.FinishedAt).SingleOrDefaultAsync(ct);
+        return finished is { } at ? await UsdUntilAsync(db, sweep.Id, at, ct) : null;
     }
 
     /// <summary>What the sweep has spent: its ledger lines and its checkpoint storage so far.</summary>

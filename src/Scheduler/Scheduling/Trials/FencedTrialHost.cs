@@ -72,7 +72,7 @@ public sealed class FencedTrialHost(
             await UpsertReportAsync(db, report, value, ct);
             await CountEpochAsync(db, ct);
             await db.SaveChangesAsync(ct);
-            await RefreshBestAsync(db, trial, ct);
+            await RefreshFromReportsAsync(db, trial, ct);
             if (!context.Plan.Pruner.CanPrune || !await ShouldPruneAsync(db, trial, ct))
             {
                 // The epoch is recorded either way; a cancelled sweep's trial stops here rather than train another.
@@ -154,11 +154,12 @@ public sealed class FencedTrialHost(
         run.EpochsTrained++;
     }
 
-    private async Task RefreshBestAsync(TunerDbContext db, Trial trial, CancellationToken ct)
+    private async Task RefreshFromReportsAsync(TunerDbContext db, Trial trial, CancellationToken ct)
     {
         var reports = await db.TrialReports.AsNoTracking().Where(r => r.TrialId == trial.Id).ToListAsync(ct);
         trial.Value = null;
         trial.BestEpoch = null;
+        trial.LastEpoch = reports.Count == 0 ? 0 : reports.Max(r => r.Epoch);
         foreach (var report in reports.OrderBy(r => r.Epoch))
         {
             if (context.Plan.Direction.IsBetter(report.Value, trial.Value))

@@ -4,7 +4,7 @@
 // libraries such as uPlot do not draw, and the server already downsamples every series (contract: at most a few
 // thousand points a chart), so a few hundred lines of SVG cover every panel without a dependency to bundle and pin.
 //
-// Every chart marks what it drew, for people (a <title> tooltip on each mark) and for the browser tests: the <svg> has
+// Every chart marks what it drew, for people (a tooltip on each mark: its data-tip) and for the browser tests: the <svg> has
 // data-chart (its name) and data-points (how many things it drew: points, curves, lines, bars or runs), and each mark
 // the trial it belongs to (data-trial, the trial's number).
 import { svg, el, num } from './dom.js';
@@ -97,7 +97,24 @@ function frame(name, count, height, ...children) {
 const empty = (name, message) =>
   frame(name, 0, 80, svg('text', { class: 'empty', x: WIDTH / 2, y: 44, 'text-anchor': 'middle', text: message }));
 
-const title = (text) => svg('title', { text });
+// One tooltip for every chart: a mark carries its text in data-tip, and the tooltip follows the pointer over it. A
+// <title> element per mark did the same through the browser, at a DOM node a mark: at 50,000 trials the sweep page
+// drew 6,000 of them, half its nodes.
+let tooltip = null;
+function showTip(event) {
+  const mark = event.target.closest?.('svg.chart [data-tip]');
+  if (!mark) {
+    if (tooltip) tooltip.hidden = true;
+    return;
+  }
+  if (!tooltip) tooltip = document.body.appendChild(el('div', { class: 'chart-tip', role: 'tooltip' }));
+  tooltip.textContent = mark.dataset.tip;
+  tooltip.hidden = false;
+  tooltip.style.left = `${Math.min(event.clientX + 12, window.innerWidth - tooltip.offsetWidth - 4)}px`;
+  tooltip.style.top = `${event.clientY + 14}px`;
+}
+document.addEventListener('pointermove', showTip, { passive: true });
+document.addEventListener('pointerleave', () => { if (tooltip) tooltip.hidden = true; });
 
 /** 0 for the worst value, 1 for the best, by the objective's direction. */
 function goodness(values, direction) {
@@ -169,9 +186,9 @@ export function progressChart({ points: ended, direction, objective }, by) {
     xAxis(x, bottom, format, by === 'time' ? 'ended at' : 'trial number', [left, right], by !== 'time'),
     svg('g', { class: 'dots' }, points.map((p, i) => svg('circle', {
       cx: x(xs[i]), cy: y(clamp(p.value)), r: 3, class: clamp(p.value) === p.value ? null : 'off-scale', 'data-trial': p.number,
-    }, title(`trial ${p.number}: ${num(p.value)}${clamp(p.value) === p.value ? '' : ' (off the scale)'}`)))),
-    svg('path', { class: 'best-line', d: line },
-      title(`best so far (${direction}): ${num(points.at(-1).bestSoFar)}`)));
+      'data-tip': `trial ${p.number}: ${num(p.value)}${clamp(p.value) === p.value ? '' : ' (off the scale)'}`,
+    }))),
+    svg('path', { class: 'best-line', d: line, 'data-tip': `best so far (${direction}): ${num(points.at(-1).bestSoFar)}` }));
 }
 
 /** The learning curves: one path per trial; a pruned trial's ends with a cross at its prune step. */
@@ -187,14 +204,15 @@ export function curvesChart({ curves, metric }) {
     const d = curve.points.map(([step, value], i) => `${i ? 'L' : 'M'}${x(step)},${y(value)}`).join('') + (curve.points.length === 1 ? 'h0.01' : '');
     const [lastStep, lastValue] = curve.points.at(-1);
     const state = String(curve.state).toLowerCase();
-    const path = svg('path', { class: `curve state-${state}${curve.points.length === 1 ? ' single' : ''}`, d, 'data-trial': curve.number, 'data-state': curve.state, 'data-last-step': lastStep },
-      title(`trial ${curve.number} (${curve.state}): ${num(curve.value)}`));
+    const path = svg('path', { class: `curve state-${state}${curve.points.length === 1 ? ' single' : ''}`, d, 'data-trial': curve.number, 'data-state': curve.state, 'data-last-step': lastStep,
+      'data-tip': `trial ${curve.number} (${curve.state}): ${num(curve.value)}` });
     if (curve.state !== 'Pruned') return path;
     const [cx, cy] = [x(lastStep), y(lastValue)];
     return [path, svg('path', {
       class: 'pruned-marker', d: `M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`,
       'data-trial': curve.number, 'data-pruned-step': curve.prunedAtStep ?? lastStep,
-    }, title(`trial ${curve.number} pruned at step ${curve.prunedAtStep ?? lastStep}`))];
+      'data-tip': `trial ${curve.number} pruned at step ${curve.prunedAtStep ?? lastStep}`,
+    })];
   });
   return frame('curves', drawn.length, height,
     yAxis(y, left, num, metric, [top, bottom], right - left),
@@ -250,15 +268,13 @@ export function parallelChart({ parameters, rows, objective, direction }) {
       d += `${drawing ? 'L' : 'M'}${xOf(i)},${y}`;
       drawing = true;
     });
-    return svg('path', { class: 'pc-line', d, stroke: valueColour(good(row.value)), 'data-trial': row.number },
-      title(`trial ${row.number}: ${num(row.value)}`));
+    return svg('path', { class: 'pc-line', d, stroke: valueColour(good(row.value)), 'data-trial': row.number, 'data-tip': `trial ${row.number}: ${num(row.value)}` });
   });
   return frame('parallel', rows.length, height,
     svg('g', { class: 'pc-lines' }, lines),
     axes.map((axis, i) => svg('g', { class: axis.objective ? 'axis pc-axis objective' : 'axis pc-axis' },
       svg('line', { x1: xOf(i), x2: xOf(i), y1: top, y2: bottom }),
-      svg('text', { class: 'axis-label', x: xOf(i), y: top - 8 - (stagger && i % 2 === 1 ? 14 : 0), 'text-anchor': 'middle', text: axis.name },
-        title(axis.name)),
+      svg('text', { class: 'axis-label', x: xOf(i), y: top - 8 - (stagger && i % 2 === 1 ? 14 : 0), 'text-anchor': 'middle', text: axis.name, 'data-tip': axis.name }),
       axis.ticks.map(([y, label]) => svg('text', { x: xOf(i) + 4, y: y + 4, text: label })))));
 }
 
@@ -273,11 +289,10 @@ export function barsChart(name, items, { attribute = 'data-name' } = {}) {
   return frame(name, items.length, height, items.map((item, i) => {
     const y = 6 + i * row;
     const length = max > 0 ? (item.value / max) * width : 0;
-    return svg('g', { class: `bar ${item.className ?? ''}`, [attribute]: item.key ?? item.label },
+    return svg('g', { class: `bar ${item.className ?? ''}`, [attribute]: item.key ?? item.label, 'data-tip': `${item.label}: ${item.text}` },
       svg('text', { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', text: item.label }),
       svg('rect', { x: labelWidth, y: y + 3, width: Math.max(length, 1), height: row - 8 }),
-      svg('text', { class: 'bar-value', x: labelWidth + Math.max(length, 1) + 6, y: y + 15, text: item.text }),
-      title(`${item.label}: ${item.text}`));
+      svg('text', { class: 'bar-value', x: labelWidth + Math.max(length, 1) + 6, y: y + 15, text: item.text }));
   }));
 }
 
@@ -303,21 +318,22 @@ export function timelineChart({ from, to, workers }) {
       const y = top + w * row;
       const label = worker.worker.length > 16 ? worker.worker.slice(0, 15) + '…' : worker.worker;
       return svg('g', { class: 'worker', 'data-worker': worker.worker },
-        svg('text', { class: 'worker-label', x: left - 8, y: y + 16, 'text-anchor': 'end', text: label }, title(worker.worker)),
+        svg('text', { class: 'worker-label', x: left - 8, y: y + 16, 'text-anchor': 'end', text: label, 'data-tip': worker.worker }),
         worker.runs.map((run) => {
           const [x0, x1] = [x(Date.parse(run.startedAt)), x(run.endedAt ? Date.parse(run.endedAt) : end)];
           const outcome = String(run.outcome).toLowerCase();
           const marks = [svg('rect', {
             class: `run outcome-${outcome}`, x: x0, y: y + 4, width: Math.max(x1 - x0, 2), height: row - 8,
             'data-trial': run.number, 'data-outcome': run.outcome,
-          }, title(`trial ${run.number} on ${worker.worker}: ${run.outcome}${run.resumedEpoch > 0 ? `, resumed at epoch ${run.resumedEpoch}` : ''}${run.endReason ? ` (${run.endReason})` : ''}`))];
+            'data-tip': `trial ${run.number} on ${worker.worker}: ${run.outcome}${run.resumedEpoch > 0 ? `, resumed at epoch ${run.resumedEpoch}` : ''}${run.endReason ? ` (${run.endReason})` : ''}`,
+          })];
           if (run.resumedEpoch > 0) {
-            marks.push(svg('circle', { class: 'resumed-marker', cx: x0, cy: y + row / 2, r: 4, 'data-trial': run.number, 'data-resumed-epoch': run.resumedEpoch },
-              title(`trial ${run.number} resumed from epoch ${run.resumedEpoch}`)));
+            marks.push(svg('circle', { class: 'resumed-marker', cx: x0, cy: y + row / 2, r: 4, 'data-trial': run.number, 'data-resumed-epoch': run.resumedEpoch,
+              'data-tip': `trial ${run.number} resumed from epoch ${run.resumedEpoch}` }));
           }
           if (OUTCOME_MARK[run.outcome]) {
-            marks.push(svg('path', { class: `${OUTCOME_MARK[run.outcome]}-marker`, d: `M${x1 - 5},${y + 1}L${x1 + 5},${y + 1}L${x1},${y + 9}Z`, 'data-trial': run.number },
-              title(`trial ${run.number}: ${run.outcome}${run.endReason ? ` (${run.endReason})` : ''}`)));
+            marks.push(svg('path', { class: `${OUTCOME_MARK[run.outcome]}-marker`, d: `M${x1 - 5},${y + 1}L${x1 + 5},${y + 1}L${x1},${y + 9}Z`, 'data-trial': run.number,
+              'data-tip': `trial ${run.number}: ${run.outcome}${run.endReason ? ` (${run.endReason})` : ''}` }));
           }
           return marks;
         }));

@@ -94,7 +94,9 @@ async function drawParameters() {
   const importance = parameters.importance;
   fill(panels.importance.body, importance
     ? [barsChart('importance', importance.values.map((v) => ({ label: v.name, key: v.name, value: v.importance, text: percent(v.importance) })),
-      { attribute: 'data-param' }), note(importance.method)]
+      { attribute: 'data-param' }),
+      note(`Estimated on ${importance.trials} of ${parameters.trialCount} complete trials` +
+        (importance.trials < parameters.trialCount ? ' (an even sample by number)' : '') + `: ${importance.method}.`)]
     : note('Importance needs at least two complete trials for each parameter.'));
 }
 
@@ -144,21 +146,24 @@ async function drawEvents() {
     : note('No event yet.'));
 }
 
+// In the order they are requested: the browser opens at most 6 connections to a server, so the quick reads (the
+// table's page) go first and the slowest (the cost report) next, where they do not wait for a free connection.
 const drawings = [
-  [drawProgress, [panels.progress, panels.progressTime]],
-  [drawCurves, [panels.curves]],
+  [refreshTable, []],
+  [drawCost, [panels.cost]],
   [drawParameters, [panels.parallel, panels.importance]],
   [drawTimeline, [panels.timeline]],
-  [drawCost, [panels.cost]],
-  [refreshTable, []],
+  [drawCurves, [panels.curves]],
+  [drawProgress, [panels.progress, panels.progressTime]],
 ];
 const draw = ([read, owners]) => read().catch((error) => owners.forEach((p) => failed(p.body, error)));
 
 poll(async () => {
   // The summary, the panels and the table are read at once (one after another, a 50,000-trial sweep's page waited for
   // the sum); the events name trials by id, so they are drawn after the panels that learn the numbers.
+  const summary = getJson(api);
   const panelsDrawn = Promise.all(drawings.map(draw)).then(() => draw([drawEvents, [panels.events]]));
-  const sweep = await getJson(api);
+  const sweep = await summary;
   await drawSummary(sweep);
   await panelsDrawn;
   // Every panel has drawn (or shown its error): what the scale benchmark (tests/Browser/scale.bench.mjs) waits for.

@@ -3,7 +3,7 @@ using Tuner.Scheduler.Api.OpenApi;
 namespace Tuner.Scheduler.Api.Contracts;
 
 /// <summary>The search space, complete trials' parameters and values (up to the rows asked for: the best quarter and an
-/// even sample of the rest), and the parameters' importance computed on every complete trial.</summary>
+/// even sample of the rest), and the parameters' importance over the complete trials.</summary>
 public sealed record SweepParameters(
     string Objective,
     [property: OpenApiEnum(typeof(ObjectiveDirections))] string Direction,
@@ -26,8 +26,9 @@ public sealed record ParameterView(
 public sealed record ParameterRow(long TrialId, int Number, double Value, IReadOnlyDictionary<string, object> Params);
 
 /// <summary>Each parameter's share of the objective's variance, largest first; they sum to 1, or are all 0 when the
-/// objective does not vary. <paramref name="Method"/> names how they were estimated.</summary>
-public sealed record ParameterImportanceView(string Method, IReadOnlyList<ImportanceValue> Values);
+/// objective does not vary. <paramref name="Method"/> names how they were estimated, and <paramref name="Trials"/> on
+/// how many complete trials: all of them, or an even sample by number of 5,000 when there are more.</summary>
+public sealed record ParameterImportanceView(string Method, int Trials, IReadOnlyList<ImportanceValue> Values);
 
 public sealed record ImportanceValue(string Name, double Importance);
 

@@ -29,7 +29,7 @@ internal sealed class TrialFigures
             Status = t.Status,
             ParamsJson = t.ParamsJson,
             Value = t.Value,
-            Epochs = db.TrialReports.Where(r => r.TrialId == t.Id).Max(r => (int?)r.Epoch) ?? 0,
+            Epochs = t.LastEpoch,
             BestEpoch = t.BestEpoch,
             Preemptions = t.Preemptions,
             LostRuns = t.LostRuns,

@@ -45,7 +45,7 @@ internal static class TrialTableQuery
             descending),
         TrialTableSorts.Epochs => By(trials.Select(t => new Keyed<int>
         {
-            Id = t.Id, Number = t.Number, Key = db.TrialReports.Where(r => r.TrialId == t.Id).Max(r => (int?)r.Epoch) ?? 0,
+            Id = t.Id, Number = t.Number, Key = t.LastEpoch,
         }), descending),
         TrialTableSorts.State => By(trials.Select(t => new Keyed<TrialStatus> { Id = t.Id, Number = t.Number, Key = t.Status }), descending),
         TrialTableSorts.Preemptions => By(trials.Select(t => new Keyed<int> { Id = t.Id, Number = t.Number, Key = t.Preemptions }), descending),

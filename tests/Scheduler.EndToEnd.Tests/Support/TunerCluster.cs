@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tuner.Persistence.Access;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.TestSupport;
 
@@ -16,12 +17,14 @@ public sealed class TunerCluster : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<TunerProcess> workers = [];
     private readonly Dictionary<string, string> environment;
+    private Dictionary<string, string> workerEnvironment;
     private readonly TunerProcess server;
 
     private TunerCluster(string home, Dictionary<string, string> environment, TunerProcess server, HttpClient http)
     {
         Home = home;
         this.environment = environment;
+        workerEnvironment = environment;
         this.server = server;
         Http = http;
     }
@@ -74,6 +77,20 @@ public sealed class TunerCluster : IAsyncDisposable
                 return null;
             }
         }, TimeSpan.FromSeconds(60), "tuner server to answer", () => server.Output);
+        // Workers sign in as the worker role the server made at start, as the workers it launches do; as the server
+        // does, they sign in as its own user where that may not create the role.
+        try
+        {
+            cluster.workerEnvironment = new Dictionary<string, string>(environment)
+            {
+                ["TUNER_DATABASE_URL"] = await WorkerDatabaseRole.EnsureAsync(connectionString, CancellationToken.None),
+            };
+        }
+        catch (WorkerRoleUnavailableException)
+        {
+            // The workers keep the server's environment.
+        }
+
         return cluster;
     }
 
@@ -88,9 +105,10 @@ public sealed class TunerCluster : IAsyncDisposable
     /// <summary>Sends the key with every request <see cref="Http"/> makes, as a server that asks for keys needs.</summary>
     public void UseKey(string key) => Http.DefaultRequestHeaders.Authorization = new("Bearer", key);
 
+    /// <summary>Starts a `tuner worker` signed in as the server's worker role (docs/cloud-capacity.md, "The worker role").</summary>
     public TunerProcess StartWorker()
     {
-        var worker = TunerProcess.Start(environment, "worker");
+        var worker = TunerProcess.Start(workerEnvironment, "worker");
         workers.Add(worker);
         return worker;
     }

@@ -19,14 +19,14 @@ export function begin(title) {
 
 /**
  * The header's right end: who is signed in, with their role, and a Sign out button (a plain form: /signout needs no
- * token); "open (loopback)" when the server asks for no key. A session that cannot be read leaves it empty: the page's
- * own reads say why.
+ * token); "open: no sign-in" when the server asks for no key (on loopback, or TUNER_AUTH=open). A session that cannot
+ * be read leaves it empty: the page's own reads say why.
  */
 async function showViewer() {
   const viewer = await session().catch(() => null);
   if (!viewer) return;
   const who = viewer.open
-    ? el('span', { id: 'viewer', class: 'viewer' }, el('span', { class: 'role', text: 'open (loopback)' }))
+    ? el('span', { id: 'viewer', class: 'viewer' }, el('span', { class: 'role', text: 'open: no sign-in' }))
     : el('span', { id: 'viewer', class: 'viewer' },
       el('span', { class: 'name', text: viewer.name ?? '' }),
       el('span', { class: 'role', text: viewer.role }),

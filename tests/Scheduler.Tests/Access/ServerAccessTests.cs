@@ -222,13 +222,37 @@ public sealed partial class ServerAccessTests(PostgresServerFixture postgres)
         Assert.Equal(HttpStatusCode.Unauthorized, (await keys.Http.GetAsync("api/sweeps")).StatusCode);
     }
 
+    [Fact]
+    public async Task UnderAPathBase_SignInAndThePagesLinkUnderIt()
+    {
+        await using var server = await InProcessServer.StartAsync(
+            await postgres.CreateDatabaseAsync("access"), accessMode: AccessOptions.Keys, pathBase: "/tuner");
+        var key = await KeyAsync(server, "alice", AccessRole.Read);
+        using var browser = server.NewClient();
+
+        using var page = await browser.GetAsync("tuner/sweeps");
+        var form = await browser.GetStringAsync("tuner/signin?ReturnUrl=%2Ftuner%2Fsweeps");
+        using var signedIn = await SignInAsync(browser, key, "/tuner/sweeps", "tuner/signin");
+        var shell = await browser.GetStringAsync("tuner/sweeps");
+        using var api = await WithKey(server, key).GetAsync("tuner/api/sweeps");
+        using var signedOut = await browser.PostAsync("tuner/signout", null);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/tuner/signin?ReturnUrl=%2Ftuner%2Fsweeps", page.Headers.Location!.PathAndQuery);
+        Assert.Contains("<form method=\"post\" action=\"/tuner/signin\">", form, StringComparison.Ordinal);
+        Assert.Equal("/tuner/sweeps", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains("<base href=\"/tuner/\">", shell, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal("/tuner/signin", signedOut.Headers.Location!.OriginalString);
+    }
+
     private static StringContent Yaml(string text) => new(text, System.Text.Encoding.UTF8, "application/yaml");
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string key, string returnUrl)
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string key, string returnUrl, string signIn = "signin")
     {
-        var form = await browser.GetStringAsync($"signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        var form = await browser.GetStringAsync($"{signIn}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         var token = WebUtility.HtmlDecode(TokenField().Match(form).Groups[1].Value);
-        return await browser.PostAsync("signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await browser.PostAsync(signIn, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["key"] = key, ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
         }));

@@ -65,6 +65,7 @@ public sealed class TunerSettingsReadTests
             ["TUNER_DEVICE"] = "gpu",
             ["TUNER_THREADS"] = "0",
             ["TUNER_URLS"] = "ftp://x",
+            ["TUNER_PATH_BASE"] = "tuner/",
             ["TUNER_S3_REGION"] = "US East",
             ["TUNER_CHECKPOINT_COMPRESSION"] = "zstd",
             ["TUNER_CHECKPOINT_KEPT_STORAGE_CLASS"] = "GLACIER",
@@ -86,6 +87,7 @@ public sealed class TunerSettingsReadTests
                 "TUNER_THREADS must be a positive whole number, but got '0'",
                 "TUNER_CHECKPOINT_COMPRESSION must be brotli or none, but got 'zstd'",
                 "TUNER_URLS must be http:// or https:// URLs separated by ';' (such as http://127.0.0.1:5080), but got 'ftp://x'",
+                "TUNER_PATH_BASE must be a path that starts with / and does not end with one, such as /tuner, but got 'tuner/'",
                 "TUNER_CHECKPOINT_KEPT_STORAGE_CLASS must be one of STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR, but got 'GLACIER'",
                 "TUNER_S3_REGION must be a region name of lowercase letters, digits and '-' (such as us-east-1, or auto for R2), but got 'US East'",
                 "TUNER_DEPLOYMENT must be 1-40 lowercase letters, digits or '-', starting with a letter (it becomes a GCE label), but got 'Prod!'",
@@ -93,6 +95,37 @@ public sealed class TunerSettingsReadTests
                 "TUNER_LIMITS__MAX_TRIALS must be a whole number, but got 'abc'",
             ],
             error.Problems);
+    }
+
+    [Theory]
+    [InlineData("/tuner", "/tuner")]
+    [InlineData("/ml/tuner-prod", "/ml/tuner-prod")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void PathBase_IsAPathOrUnset(string? value, string? pathBase)
+    {
+        var reader = new SettingsReader(SettingVariables.Configuration(new Dictionary<string, string?> { ["TUNER_PATH_BASE"] = value }));
+
+        var settings = TunerSettings.Read(reader);
+
+        reader.ThrowIfAny();
+        Assert.Equal(pathBase, settings.PathBase);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tuner/")]
+    [InlineData("//evil.example")]
+    [InlineData("/tu ner")]
+    [InlineData("/tuner?x=1")]
+    public void PathBase_ThatIsNotAPath_IsRefused(string value)
+    {
+        var reader = new SettingsReader(SettingVariables.Configuration(new Dictionary<string, string?> { ["TUNER_PATH_BASE"] = value }));
+
+        TunerSettings.Read(reader);
+
+        var error = Assert.Throws<SettingsException>(reader.ThrowIfAny);
+        Assert.Equal([$"TUNER_PATH_BASE must be a path that starts with / and does not end with one, such as /tuner, but got '{value}'"], error.Problems);
     }
 
     [Theory]

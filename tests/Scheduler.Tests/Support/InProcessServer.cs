@@ -39,9 +39,10 @@ public sealed class InProcessServer : IAsyncDisposable
     /// <param name="webhooks">Where alerts go; null: nowhere.</param>
     /// <param name="host">The address it listens on (a free port is added); loopback when left out.</param>
     /// <param name="accessMode">TUNER_AUTH: auto (open on loopback, keys elsewhere), keys or open.</param>
+    /// <param name="pathBase">TUNER_PATH_BASE: the path a proxy serves it under; null: the root.</param>
     public static async Task<InProcessServer> StartAsync(
         string connectionString, CostSettings? costs = null, WebhookSettings? webhooks = null, string host = "127.0.0.1",
-        string accessMode = Tuner.Scheduling.Access.AccessOptions.Auto)
+        string accessMode = Tuner.Scheduling.Access.AccessOptions.Auto, string? pathBase = null)
     {
         await TunerDatabase.MigrateAsync(connectionString, CancellationToken.None);
         var home = Directory.CreateTempSubdirectory("tuner-server-it-").FullName;
@@ -53,6 +54,7 @@ public sealed class InProcessServer : IAsyncDisposable
             CheckpointRoot = Path.Combine(home, "checkpoints"),
             DataDirectory = RepositoryPaths.MnistDirectory,
             Urls = url,
+            PathBase = pathBase,
         };
         var server = new ServerSettings(
             settings, new CapacitySettings("tuner", null, null, LocalMaxWorkers: 0), new DefinitionLimits(), new CloudSettings(null, null),

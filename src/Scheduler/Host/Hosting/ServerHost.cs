@@ -61,6 +61,12 @@ public static class ServerHost
         builder.Services.AddTunerAccess(access);
 
         var app = builder.Build();
+        if (settings.PathBase is { } pathBase)
+        {
+            // Before everything else, so each route, redirect, cookie and link is under it (docs/access.md).
+            app.UsePathBase(pathBase);
+        }
+
         app.UseApiProblems();
         app.UseTunerAccess();
         app.MapSignIn();

@@ -47,6 +47,9 @@ public sealed record TunerSettings
     /// <summary>Where `tuner server` listens (TUNER_URLS).</summary>
     public string Urls { get; init; } = ListenUrls.Default;
 
+    /// <summary>The path a reverse proxy serves `tuner server` under (TUNER_PATH_BASE); null: the root.</summary>
+    public string? PathBase { get; init; }
+
     /// <summary>How long a worker owns a trial without a heartbeat (TUNER_LEASE_SECONDS).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(LeaseOptions.DefaultLeaseSeconds);
 
@@ -101,6 +104,7 @@ public sealed record TunerSettings
             KeptStorageClass = checkpoints.KeptStorageClass?.Trim(),
             DataDirectory = training.DataDirectory ?? Path.Combine(home, TrainingOptions.DefaultDataFolder),
             Urls = server.Urls,
+            PathBase = string.IsNullOrWhiteSpace(server.PathBase) ? null : server.PathBase,
             LeaseDuration = TimeSpan.FromSeconds(leases.LeaseSeconds),
             TrainingThreads = training.Threads,
             TrainingDevice = training.NormalizedDevice,

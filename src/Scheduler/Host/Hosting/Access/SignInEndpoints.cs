@@ -18,7 +18,7 @@ public sealed record SessionView(bool Open, string? Name, string Role, bool CanS
 /// </summary>
 public static class SignInEndpoints
 {
-    private const string Home = "/sweeps";
+    private const string HomePath = "/sweeps";
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
@@ -31,14 +31,14 @@ public static class SignInEndpoints
     }
 
     private static IResult Form(HttpContext http, AccessSettings access, IAntiforgery antiforgery, string? returnUrl = null) =>
-        access.RequiresKeys ? Page(http, antiforgery, LocalOrHome(returnUrl), problem: null) : Results.Redirect(LocalOrHome(returnUrl));
+        access.RequiresKeys ? Page(http, antiforgery, LocalOrHome(http, returnUrl), problem: null) : Results.Redirect(LocalOrHome(http, returnUrl));
 
     private static async Task<IResult> SignInAsync(HttpContext http, AccessSettings access, IAntiforgery antiforgery, ApiKeys keys)
     {
         if (!access.RequiresKeys)
-            return Results.Redirect(Home);
+            return Results.Redirect(Home(http));
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var returnUrl = LocalOrHome(form["returnUrl"]);
+        var returnUrl = LocalOrHome(http, form["returnUrl"]);
         if (!await antiforgery.IsRequestValidAsync(http))
             return Page(http, antiforgery, returnUrl, "The form expired or came from another site: sign in again.", StatusCodes.Status400BadRequest);
         if (await keys.CheckAsync(form["key"].ToString().Trim(), http.RequestAborted) is not { } holder)
@@ -50,7 +50,7 @@ public static class SignInEndpoints
     private static async Task<IResult> SignOutAsync(HttpContext http)
     {
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.Redirect(TunerAccess.SignInPath);
+        return Results.Redirect(SignIn(http));
     }
 
     private static Ok<SessionView> Session(HttpContext http, AccessSettings access, IAntiforgery antiforgery)
@@ -62,8 +62,13 @@ public static class SignInEndpoints
     }
 
     /// <summary>Only a path on this server: an absolute or protocol-relative address would make sign-in an open redirect.</summary>
-    private static string LocalOrHome(string? url) =>
-        url is ['/', not '/' and not '\\', ..] || url == "/" ? url : Home;
+    private static string LocalOrHome(HttpContext http, string? url) =>
+        url is ['/', not '/' and not '\\', ..] || url == "/" ? url : Home(http);
+
+    // Under the path base a proxy mounts Tuner at, like every page's links (the cookie's LoginPath is under it already).
+    private static string Home(HttpContext http) => $"{http.Request.PathBase}{HomePath}";
+
+    private static string SignIn(HttpContext http) => $"{http.Request.PathBase}{TunerAccess.SignInPath}";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? problem, int status = StatusCodes.Status200OK)
     {
@@ -81,7 +86,7 @@ public static class SignInEndpoints
             button { margin-top: 1rem; padding: .5rem 1.2rem; font: inherit; background: #2457c5; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
             .problem { color: #a4161a; font-weight: 600; } .hint { color: #5b6474; font-size: .9rem; }
             </style></head>
-            <body><form method="post" action="{{TunerAccess.SignInPath}}">
+            <body><form method="post" action="{{WebUtility.HtmlEncode(SignIn(http))}}">
             <h1>Sign in to Tuner</h1>{{message}}
             <label for="key">API key</label>
             <input id="key" name="key" type="password" autocomplete="current-password" required autofocus placeholder="tuner_…">

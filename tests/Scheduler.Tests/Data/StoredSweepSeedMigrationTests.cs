@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Tuner.Persistence;
 using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Data;
@@ -13,10 +10,8 @@ public sealed class StoredSweepSeedMigrationTests(PostgresServerFixture postgres
     [Fact]
     public async Task Migration_GivesEarlierSweepsTheirDefinitionsSeed_OrTheirId()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("migrate_seed");
-        await using var db = new TunerDbContext(TunerDatabase.Options(connectionString));
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync("20261122223640_SpotCapacity");
+        await using var database = await PartlyMigratedDatabase.UpToAsync(postgres, "migrate_seed", "20261122223640_SpotCapacity");
+        var db = database.Db;
         foreach (var definition in new[]
         {
             "name: a\nsampler: { kind: tpe, seed: 42 }\nbudget: { max_trials: 3 }\n",
@@ -30,7 +25,7 @@ public sealed class StoredSweepSeedMigrationTests(PostgresServerFixture postgres
                 """);
         }
 
-        await migrator.MigrateAsync();
+        await database.MigrateRestAsync();
 
         var seeds = await db.Sweeps.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Seed }).ToListAsync();
         Assert.Equal([42, 7, (int)seeds[2].Id], seeds.Select(s => s.Seed));

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Tuner.Persistence;
 using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Data;
@@ -13,10 +10,8 @@ public sealed class TrialLastEpochMigrationTests(PostgresServerFixture postgres)
     [Fact]
     public async Task Migration_SetsEachTrialsLastEpoch_FromItsReports()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("migrate_last_epoch");
-        await using var db = new TunerDbContext(TunerDatabase.Options(connectionString));
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync("20261206091714_WorkerRole");
+        await using var database = await PartlyMigratedDatabase.UpToAsync(postgres, "migrate_last_epoch", "20261206091714_WorkerRole");
+        var db = database.Db;
         await db.Database.ExecuteSqlAsync($$"""
             INSERT INTO tuner.sweeps (name, state, definition_text, objective, maximize, max_trials, parallelism, created_at, seed, pool)
             VALUES ('s', 'Running', 'name: s', 'val_loss', false, 3, 1, now(), 1, 'local');
@@ -29,7 +24,7 @@ public sealed class TrialLastEpochMigrationTests(PostgresServerFixture postgres)
                    (3, 1, 0.7, '{}', 1, now());
             """);
 
-        await migrator.MigrateAsync();
+        await database.MigrateRestAsync();
 
         var epochs = await db.Trials.AsNoTracking().OrderBy(t => t.Number).Select(t => t.LastEpoch).ToListAsync();
         Assert.Equal([3, 0, 1], epochs);

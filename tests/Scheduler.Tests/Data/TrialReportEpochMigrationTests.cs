@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Tuner.Persistence;
 using Tuner.TestSupport.Postgres;
 
 namespace Tuner.Scheduler.Tests.Data;
@@ -13,10 +10,8 @@ public sealed class TrialReportEpochMigrationTests(PostgresServerFixture postgre
     [Fact]
     public async Task Migration_KeepsEveryStoredReport_UnderItsEpoch()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("migrate_report_epoch");
-        await using var db = new TunerDbContext(TunerDatabase.Options(connectionString));
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync("20261205054341_StoredSweepSeed");
+        await using var database = await PartlyMigratedDatabase.UpToAsync(postgres, "migrate_report_epoch", "20261205054341_StoredSweepSeed");
+        var db = database.Db;
         await db.Database.ExecuteSqlAsync($$"""
             INSERT INTO tuner.sweeps (name, state, definition_text, objective, maximize, max_trials, parallelism, created_at, seed, pool)
             VALUES ('s', 'Running', 'name: s', 'val_loss', false, 3, 1, now(), 1, 'local');
@@ -26,7 +21,7 @@ public sealed class TrialReportEpochMigrationTests(PostgresServerFixture postgre
             VALUES (1, 1, 0.25, '{}', 1, now()), (1, 2, 0.5, '{}', 1, now());
             """);
 
-        await migrator.MigrateAsync();
+        await database.MigrateRestAsync();
 
         var reports = await db.TrialReports.AsNoTracking().OrderBy(r => r.Epoch).Select(r => new { r.Epoch, r.Value }).ToListAsync();
         Assert.Equal([(1, 0.25), (2, 0.5)], reports.Select(r => (r.Epoch, r.Value)));

@@ -241,6 +241,7 @@ public sealed partial class ServerAccessTests(PostgresServerFixture postgres)
         Assert.Equal("/tuner/signin?ReturnUrl=%2Ftuner%2Fsweeps", page.Headers.Location!.PathAndQuery);
         Assert.Contains("<form method=\"post\" action=\"/tuner/signin\">", form, StringComparison.Ordinal);
         Assert.Equal("/tuner/sweeps", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("tuner_session=", StringComparison.Ordinal) && c.Contains("path=/tuner;", StringComparison.Ordinal));
         Assert.Contains("<base href=\"/tuner/\">", shell, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Equal("/tuner/signin", signedOut.Headers.Location!.OriginalString);

@@ -28,15 +28,9 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             return null;
         }
 
-        var trials = await db.Trials.Where(t => t.SweepId == sweepId).GroupBy(t => t.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Preemptions = g.Sum(t => t.Preemptions), LostRuns = g.Sum(t => t.LostRuns) })
-            .ToListAsync(ct);
-        int Count(TrialStatus status) => trials.Where(t => t.Status == status).Sum(t => t.Count);
-        var counts = new TrialCounts(
-            Count(TrialStatus.Waiting), Count(TrialStatus.Running), Count(TrialStatus.Complete), Count(TrialStatus.Pruned),
-            Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), trials.Sum(t => t.Preemptions), trials.Sum(t => t.LostRuns));
+        var counts = Pages.TrialCountsQuery.Of((await Pages.TrialCountsQuery.BySweepAsync(db, [sweepId], ct))[sweepId]);
         return new SweepDetails(
-            sweep.Id, sweep.Name, sweep.State.ToString(), sweep.StopReason, sweep.Objective, Direction(sweep),
+            sweep.Id, sweep.Name, sweep.State.ToString(), sweep.StopReason, sweep.Objective, ObjectiveDirections.Of(sweep.Maximize),
             sweep.CreatedAt, sweep.FinishedAt, sweep.MaxTrials, sweep.Parallelism, sweep.Seed, counts, await BestAsync(db, sweep, ct));
     }
 
@@ -92,6 +86,4 @@ public sealed class SweepQueries(IDbContextFactory<TunerDbContext> contexts, Swe
             trial.Id, trial.Number, ParamsJson.Deserialize(trial.ParamsJson, plan.Space), trial.Value ?? double.NaN,
             checkpoint?.Epoch ?? trial.BestEpoch, checkpoint?.Uri);
     }
-
-    private static string Direction(Sweep sweep) => sweep.Maximize ? ObjectiveDirections.Maximize : ObjectiveDirections.Minimize;
 }

@@ -59,6 +59,7 @@ public static class ServerHost
         builder.Services.AddTunerHealthChecks();
         builder.Services.AddTunerServerMetrics();
         builder.Services.AddTunerAccess(access);
+        builder.Services.AddSingleton<Api.Pages.FinishedSweepAnswers>();
 
         var app = builder.Build();
         if (settings.PathBase is { } pathBase)

@@ -66,7 +66,6 @@ public static class TunerServices
         services.AddSingleton<SweepOrchestrator>();
         services.AddSingleton<SweepSubmission>();
         services.AddSingleton<SweepQueries>();
-        services.AddSingleton<Api.Pages.FinishedSweepAnswers>();
         services.AddSingleton<ModelQueries>();
         services.AddSingleton(costs ?? CostSettings.Default);
         services.AddSingleton(webhooks ?? WebhookSettings.None);

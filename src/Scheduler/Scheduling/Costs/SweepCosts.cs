@@ -31,6 +31,7 @@ public sealed class SweepCosts(IDbContextFactory<TunerDbContext> contexts, Sweep
         var toBest = ReadAsync(db => UsdToBestAsync(db, sweep, ct), ct);
         var types = ReadAsync(db => TypeMeasurements.ForAsync(db, [sweepId], ct), ct);
         await Task.WhenAll(runs, trials, ledger, storage, toBest, types);
+        var lines = await ledger;
 
         var inputs = new CostInputs(
             sweep.MaxTrials,
@@ -39,15 +40,15 @@ public sealed class SweepCosts(IDbContextFactory<TunerDbContext> contexts, Sweep
             sweep.MaxCostUsd,
             await runs,
             await trials,
-            (await ledger).Overheads,
+            lines.Overheads,
             await storage,
             sweep.BestTrialId,
             await toBest,
-            (await ledger).Sources,
-            (await ledger).AnyPriceUnset,
-            (await ledger).AnyEstimated)
+            lines.Sources,
+            lines.AnyPriceUnset,
+            lines.AnyEstimated)
         {
-            SpotSeconds = (await ledger).SpotSeconds,
+            SpotSeconds = lines.SpotSeconds,
             ByInstanceType = await types,
         };
         return CostReckoning.Build(inputs);

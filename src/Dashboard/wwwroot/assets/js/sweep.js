@@ -146,8 +146,9 @@ async function drawEvents() {
     : note('No event yet.'));
 }
 
-// In the order they are requested: the browser opens at most 6 connections to a server, so the quick reads (the
-// table's page) go first and the slowest (the cost report) next, where they do not wait for a free connection.
+// In the order they are requested, after the summary: the browser opens at most 6 connections to a server, so the
+// quick reads (the summary, the table's page) go first and the slowest (the cost report) next, where they do not wait
+// for a free connection.
 const drawings = [
   [refreshTable, []],
   [drawCost, [panels.cost]],

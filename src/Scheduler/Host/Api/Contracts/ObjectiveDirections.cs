@@ -5,4 +5,7 @@ public static class ObjectiveDirections
 {
     public const string Maximize = "maximize";
     public const string Minimize = "minimize";
+
+    /// <summary>A sweep's direction as the API writes it.</summary>
+    public static string Of(bool maximize) => maximize ? Maximize : Minimize;
 }

@@ -24,7 +24,8 @@ internal static class CurvesQuery
             .OrderBy(t => t.Number)
             .Select(t => new Candidate(t.Id, t.Number, t.Status, t.Value))
             .ToListAsync(ct);
-        var shown = Select(sweep, candidates, maxTrials);
+        // All of them when they fit; otherwise the best half by value and an even sample of the rest.
+        var shown = sweep.BestAndSample(candidates, maxTrials, maxTrials / 2, c => c.Value, c => c.Number);
         var ids = shown.Select(t => t.Id).ToList();
         var reports = (await db.TrialReports.AsNoTracking().Where(r => ids.Contains(r.TrialId))
                 .Select(r => new { r.TrialId, r.Epoch, r.Value }).ToListAsync(ct))
@@ -38,16 +39,5 @@ internal static class CurvesQuery
         return new SweepCurves(
             sweep.Sweep.Objective, candidates.Count, curves.Count,
             shown.Count < candidates.Count ? CurveSelections.BestAndSample : CurveSelections.All, curves);
-    }
-
-    /// <summary>All of them when they fit; otherwise the best half of maxTrials by value and an even sample of the rest,
-    /// by number.</summary>
-    private static List<Candidate> Select(PageSweep sweep, List<Candidate> candidates, int maxTrials)
-    {
-        if (candidates.Count <= maxTrials) return candidates;
-        var best = sweep.BestFirst(candidates.Where(c => c.Value is not null), c => c.Value!.Value).ThenBy(c => c.Number)
-            .Take(maxTrials / 2).ToHashSet();
-        var rest = candidates.Where(c => !best.Contains(c)).ToList();
-        return [.. best.Concat(EvenSample.Of(rest, maxTrials - best.Count)).OrderBy(c => c.Number)];
     }
 }

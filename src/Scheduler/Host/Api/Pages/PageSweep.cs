@@ -4,6 +4,7 @@ using Tuner.Core.Sweeps;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Scheduling.Sweeps;
+using Tuner.Search;
 
 namespace Tuner.Scheduler.Api.Pages;
 
@@ -12,7 +13,7 @@ internal sealed record PageSweep(Sweep Sweep, SweepPlan Plan)
 {
     public long Id => Sweep.Id;
 
-    public string Direction => Sweep.Maximize ? ObjectiveDirections.Maximize : ObjectiveDirections.Minimize;
+    public string Direction => ObjectiveDirections.Of(Sweep.Maximize);
 
     /// <summary>The sweep; null when there is no such sweep.</summary>
     public static async Task<PageSweep?> LoadAsync(TunerDbContext db, SweepPlans plans, long id, CancellationToken ct) =>
@@ -20,10 +21,19 @@ internal sealed record PageSweep(Sweep Sweep, SweepPlan Plan)
             ? new PageSweep(sweep, await plans.ForAsync(sweep, ct))
             : null;
 
-    /// <summary>Values best first by the sweep's direction.</summary>
-    public IOrderedEnumerable<T> BestFirst<T>(IEnumerable<T> items, Func<T, double> value) =>
-        Sweep.Maximize ? items.OrderByDescending(value) : items.OrderBy(value);
+    /// <summary>
+    /// A bounded answer's items: all of <paramref name="items"/> when there are no more than <paramref name="most"/>;
+    /// otherwise the <paramref name="best"/> best of those with a value (<see cref="ObjectiveOrder.BestFirst"/>) and an
+    /// even sample of the rest, in number order.
+    /// </summary>
+    public List<T> BestAndSample<T>(List<T> items, int most, int best, Func<T, double?> value, Func<T, int> number)
+    {
+        if (items.Count <= most) return items;
+        var chosen = items.Where(i => value(i) is not null).BestFirst(Plan.Direction, value, number).Take(best).ToHashSet();
+        var rest = items.Where(i => !chosen.Contains(i)).ToList();
+        return [.. chosen.Concat(EvenSample.Of(rest, most - chosen.Count)).OrderBy(number)];
+    }
 
-    /// <summary>Whether <paramref name="value"/> beats <paramref name="best"/> (any value beats none).</summary>
-    public bool Beats(double value, double? best) => best is not { } b || (Sweep.Maximize ? value > b : value < b);
+    /// <summary>Whether <paramref name="value"/> beats <paramref name="best"/> (<see cref="ObjectiveOrder.IsBetter"/>).</summary>
+    public bool Beats(double value, double? best) => Plan.Direction.IsBetter(value, best);
 }

@@ -31,7 +31,8 @@ internal static class ParametersQuery
             .OrderBy(t => t.Number)
             .Select(t => new CompleteTrial(t.Id, t.Number, t.Value!.Value))
             .ToListAsync(ct);
-        var shown = Rows(sweep, complete, maxTrials);
+        // All of them when they fit; otherwise the best quarter by value and an even sample of the rest.
+        var shown = sweep.BestAndSample(complete, maxTrials, maxTrials / 4, t => t.Value, t => t.Number);
         var sampled = EvenSample.Of(complete, ImportanceTrials);
         var ids = shown.Concat(sampled).Select(t => t.Id).Distinct().ToList();
         var parameters = (await db.Trials.AsNoTracking().Where(t => ids.Contains(t.Id))
@@ -49,15 +50,6 @@ internal static class ParametersQuery
     }
 
     private sealed record CompleteTrial(long Id, int Number, double Value);
-
-    /// <summary>All of them when they fit; otherwise the best quarter of maxTrials and an even sample of the rest, by number.</summary>
-    private static List<CompleteTrial> Rows(PageSweep sweep, List<CompleteTrial> complete, int maxTrials)
-    {
-        if (complete.Count <= maxTrials) return complete;
-        var best = sweep.BestFirst(complete, r => r.Value).ThenBy(r => r.Number).Take(maxTrials / 4).ToHashSet();
-        var rest = complete.Where(r => !best.Contains(r)).ToList();
-        return [.. best.Concat(EvenSample.Of(rest, maxTrials - best.Count)).OrderBy(r => r.Number)];
-    }
 
     private static ParameterView View(ParameterSpec parameter) => parameter.Distribution switch
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Tuner.Core.Model;
 using Tuner.Persistence;
 using Tuner.Scheduler.Api.Contracts;
 
@@ -26,22 +25,14 @@ internal static class SweepList
             })
             .ToListAsync(ct);
         var ids = sweeps.Select(s => s.Sweep.Id).ToList();
-        var counts = (await db.Trials.AsNoTracking().Where(t => ids.Contains(t.SweepId))
-                .GroupBy(t => new { t.SweepId, t.Status })
-                .Select(g => new { g.Key.SweepId, g.Key.Status, Trials = g.Count(), Preemptions = g.Sum(t => t.Preemptions), LostRuns = g.Sum(t => t.LostRuns) })
-                .ToListAsync(ct))
-            .ToLookup(c => c.SweepId);
+        var counts = await TrialCountsQuery.BySweepAsync(db, ids, ct);
         return [.. sweeps.Select(x =>
         {
             var s = x.Sweep;
-            var byState = counts[s.Id].ToList();
-            int Count(TrialStatus status) => byState.Where(c => c.Status == status).Sum(c => c.Trials);
-            var trials = new TrialCounts(
-                Count(TrialStatus.Waiting), Count(TrialStatus.Running), Count(TrialStatus.Complete), Count(TrialStatus.Pruned),
-                Count(TrialStatus.Failed), Count(TrialStatus.Cancelled), byState.Sum(c => c.Preemptions), byState.Sum(c => c.LostRuns));
             return new SweepSummary(
-                s.Id, s.Name, s.State.ToString(), s.Objective, s.Maximize ? ObjectiveDirections.Maximize : ObjectiveDirections.Minimize,
-                s.CreatedAt, s.FinishedAt, s.MaxTrials, s.Parallelism, x.BestValue, trials, x.SpentUsd, s.MaxCostUsd, x.Schedule, Labels(s.LabelsJson));
+                s.Id, s.Name, s.State.ToString(), s.Objective, ObjectiveDirections.Of(s.Maximize),
+                s.CreatedAt, s.FinishedAt, s.MaxTrials, s.Parallelism, x.BestValue, TrialCountsQuery.Of(counts[s.Id]), x.SpentUsd, s.MaxCostUsd,
+                x.Schedule, Labels(s.LabelsJson));
         })];
     }
 

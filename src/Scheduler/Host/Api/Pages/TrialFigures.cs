@@ -4,8 +4,9 @@ using Tuner.Persistence;
 
 namespace Tuner.Scheduler.Api.Pages;
 
-/// <summary>A trial with what the table and the export show beside its own columns, computed in SQL: its last reported
-/// epoch and whether it keeps a live checkpoint. Its dollars come from <see cref="CostsAsync"/>.</summary>
+/// <summary>A trial with what the table and the export show beside its own columns, read in SQL: its last reported
+/// epoch (trials.last_epoch) and whether it keeps a live checkpoint. Its dollars come from
+/// <see cref="CostsAsync"/>.</summary>
 internal sealed class TrialFigures
 {
     public long Id { get; init; }

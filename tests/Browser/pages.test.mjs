@@ -14,15 +14,10 @@
 // The tests assert on what the charts drew (their data-* marks) against what the API says, not on pixels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { env, launchChromium, serverUrl } from './chromium.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this file through PagesBrowserTests`);
-  return value;
-};
-const base = env('TUNER_URL').replace(/\/$/, '');
+const base = serverUrl();
 const sweepId = Number(env('TUNER_SWEEP_ID'));
 const preemptedTrial = Number(env('TUNER_PREEMPTED_TRIAL'));
 const scheduleName = env('TUNER_SCHEDULE');
@@ -31,7 +26,6 @@ const screenshots = env('TUNER_SCREENSHOTS');
 const keys = { read: env('TUNER_KEY_READ'), submit: env('TUNER_KEY_SUBMIT'), admin: env('TUNER_KEY_ADMIN') };
 const bearer = (key) => ({ Authorization: `Bearer ${key}` });
 const viewport = { width: 1366, height: 768 };
-const { chromium } = createRequire(path.join(env('TUNER_BROWSER_TOOLS'), 'package.json'))('playwright-core');
 
 let browser;
 let context; // signed in as read
@@ -48,7 +42,7 @@ async function signedIn(key) {
 }
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.TUNER_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
   context = await signedIn(keys.read);
 });
 

@@ -12,19 +12,12 @@
 // shows the panel drawn; the longest task is the longest main-thread task (PerformanceObserver 'longtask') from the
 // navigation's start to that moment.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { env, launchChromium, serverUrl } from './chromium.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this file through LargeSweepPageBenchmark`);
-  return value;
-};
-const base = env('TUNER_URL').replace(/\/$/, '');
+const base = serverUrl();
 const sweepId = Number(env('TUNER_SWEEP_ID'));
 const trialCount = Number(env('TUNER_TRIALS'));
 const loads = Number(process.env.TUNER_BENCH_LOADS ?? 5);
-const { chromium } = createRequire(path.join(env('TUNER_BROWSER_TOOLS'), 'package.json'))('playwright-core');
 
 async function api(relative) {
   const response = await fetch(`${base}${relative}`);
@@ -108,7 +101,7 @@ const [progress, curves, parameters, timeline, cost, bestPage, secondPage] = awa
 ]);
 assert.equal(bestPage.items[0].number, sweep.best.number, 'the table sorted by value starts with the best trial');
 
-const browser = await chromium.launch({ executablePath: process.env.TUNER_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 const figures = {};
 const record = (name, value) => (figures[name] ??= []).push(value);

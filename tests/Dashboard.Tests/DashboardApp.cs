@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tuner.Jobs;
 using Tuner.Persistence;
+using Tuner.TestSupport.Hangfire;
 
 namespace Tuner.Dashboard.Tests;
 
@@ -53,6 +54,7 @@ public sealed class DashboardApp : IAsyncDisposable
 
         app.MapTunerDashboard(access);
         await app.StartAsync();
+        HangfireProcessLogging.Pin();
         var address = app.Urls.Single();
         return new DashboardApp(app, new Uri(address + (pathBase ?? "") + "/"));
     }

@@ -11,6 +11,7 @@ using Tuner.Scheduler.Hosting.Settings;
 using Tuner.Scheduling.Capacity;
 using Tuner.Scheduling.Settings;
 using Tuner.TestSupport;
+using Tuner.TestSupport.Hangfire;
 
 namespace Tuner.Scheduler.Tests.Support;
 
@@ -61,6 +62,7 @@ public sealed class InProcessServer : IAsyncDisposable
             costs ?? CostSettings.Default, webhooks ?? WebhookSettings.None, accessMode);
         var app = ServerHost.Build(server, connectionString, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await ServerHost.StartAsync(app);
+        HangfireProcessLogging.Pin();
         return new InProcessServer(app, home, new HttpClient { BaseAddress = new Uri(url + "/") });
     }
 

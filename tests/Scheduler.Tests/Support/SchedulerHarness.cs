@@ -12,6 +12,7 @@ using Tuner.Scheduling.Sweeps;
 using Tuner.Scheduling.Settings;
 using Tuner.TestSupport.Postgres;
 using Tuner.TestSupport;
+using Tuner.TestSupport.Hangfire;
 
 namespace Tuner.Scheduler.Tests.Support;
 
@@ -22,14 +23,6 @@ namespace Tuner.Scheduler.Tests.Support;
 /// </summary>
 public sealed class SchedulerHarness : IAsyncDisposable
 {
-    /// <summary>
-    /// Hangfire keeps its log provider in a process-wide static, set to the logger factory of whichever harness resolved
-    /// Hangfire last. A factory the container created would be disposed with its harness while another harness, in a
-    /// test class running in parallel, still logs through it (ObjectDisposedException on its first enqueue). So every
-    /// harness shares this one factory, which the containers do not own and never dispose.
-    /// </summary>
-    private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(_ => { });
-
     private readonly ServiceProvider services;
 
     private SchedulerHarness(ServiceProvider services, TunerSettings settings, string connectionString)
@@ -62,12 +55,13 @@ public sealed class SchedulerHarness : IAsyncDisposable
             DataDirectory = RepositoryPaths.MnistDirectory,
         };
         if (leaseDuration is { } lease) settings = settings with { LeaseDuration = lease };
-        var services = new ServiceCollection().AddSingleton(SharedLogging).AddLogging().AddTunerCore(settings, connectionString)
+        var services = new ServiceCollection().AddSingleton(HangfireProcessLogging.Factory).AddLogging().AddTunerCore(settings, connectionString)
             .BuildServiceProvider();
 
         // Hangfire.AspNetCore hands out JobStorage.Current, a process-wide value set when the storage is first resolved:
         // resolve it now, so two harnesses alive at once each keep their own database.
         _ = services.GetRequiredService<IBackgroundJobClient>();
+        HangfireProcessLogging.Pin();
         return new SchedulerHarness(services, settings, connectionString);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Scheduler.Api.Contracts;
 using Tuner.Persistence;
+using Tuner.Core.Events;
 using Tuner.Core.Model;
 using Tuner.Scheduler.EndToEnd.Tests.Recovery;
 using Tuner.Scheduler.EndToEnd.Tests.Support;
@@ -38,16 +39,34 @@ public sealed class LocalSpotMarketTests(PostgresServerFixture postgres)
         // after taking the lease but before opening its run gets a zero-length run, so the counts and the runs agree.
         Assert.All(trials, t => Assert.Equal(t.Preemptions + t.LostRuns, t.Runs.Count(r => r.Outcome is "Preempted" or "Lost")));
         Assert.Equal(sweep.Trials.Preemptions + sweep.Trials.LostRuns, trials.Sum(t => t.Preemptions + t.LostRuns));
+        await AssertEveryRunCutShortIsAnEventAsync(db);
+        Assert.All(await db.SweepEvents.Where(e => e.Kind == SweepEventKinds.RunHandedBack).Select(e => e.Message).ToListAsync(),
+            m => Assert.Contains("handed it back (worker stopped (SIGTERM", m));
     }
 
     [Fact]
     public async Task Sweep_CompletesFromCheckpoints_WhenTheSpotMarketKillsWorkersWithoutNotice()
     {
-        var (_, trials, _) = await RunAsync("spot_kill", "notice: 0");
+        var (_, trials, database) = await RunAsync("spot_kill", "notice: 0");
 
         Assert.All(trials, t => Assert.Equal("Complete", t.State));
         SweepAssertions.NoEpochTrainedTwiceBeyondItsCheckpoint(trials);
         Assert.Contains(trials.SelectMany(t => t.Runs), r => r.Outcome == "Lost");
+        await using var db = new TunerDbContext(TunerDatabase.Options(database));
+        await AssertEveryRunCutShortIsAnEventAsync(db);
+    }
+
+    /// <summary>Each run the market cut short is one event on the sweep's events: a hand-back (or an interruption) is
+    /// run_handed_back, a lost run (requeued by the reconciler or taken over) is run_lost.</summary>
+    private static async Task AssertEveryRunCutShortIsAnEventAsync(TunerDbContext db)
+    {
+        var handedBack = await db.TrialRuns.CountAsync(r => r.Outcome == TrialRunOutcome.Preempted || r.Outcome == TrialRunOutcome.Interrupted);
+        var lost = await db.TrialRuns.CountAsync(r => r.Outcome == TrialRunOutcome.Lost);
+        var events = await db.SweepEvents.GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count);
+        Assert.Equal(
+            (handedBack, lost),
+            (events.GetValueOrDefault(SweepEventKinds.RunHandedBack), events.GetValueOrDefault(SweepEventKinds.RunLost)));
     }
 
     /// <remarks>

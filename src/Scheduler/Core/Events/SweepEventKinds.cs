@@ -19,6 +19,15 @@ public static class SweepEventKinds
     /// <summary>A worker was preempted while running a trial.</summary>
     public const string Preempted = "preempted";
 
+    /// <summary>A worker handed its trial back before the end (a preemption notice, SIGTERM, the database dropping its
+    /// connection): the trial waits to resume from its last checkpoint.</summary>
+    public const string RunHandedBack = "run_handed_back";
+
+    /// <summary>A trial's run ended without a word from its worker (silent until its lease ran out, or its machine gone):
+    /// the trial waits to resume from its last checkpoint, was taken over by another worker, or failed at
+    /// budget.max_lost_runs.</summary>
+    public const string RunLost = "run_lost";
+
     /// <summary>A checkpoint failed verification on resume and the trial fell back to an older one (or to scratch).</summary>
     public const string CheckpointFallback = "checkpoint_fallback";
 

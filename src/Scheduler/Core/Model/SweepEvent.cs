@@ -8,7 +8,7 @@ public sealed class SweepEvent
     public long SweepId { get; set; }
     public long? TrialId { get; set; }
 
-    /// <summary>A short machine-readable kind: scale_up, scale_down, spot_fallback, launch_failed, preempted, checkpoint_fallback.</summary>
+    /// <summary>A short machine-readable kind, one of <see cref="Events.SweepEventKinds"/>.</summary>
     public required string Kind { get; set; }
     public required string Message { get; set; }
     public DateTimeOffset At { get; set; }

@@ -19,5 +19,8 @@ public static class LostRunReasons
 
     /// <summary>A trial failed at budget.max_lost_runs, with what ended the last lost run.</summary>
     public static string Limit(int lostRuns, string? lastReason) =>
-        $"worker lost {lostRuns} times (last: {lastReason ?? "its lease expired without notice"})";
+        $"worker lost {lostRuns} times (last: {lastReason ?? Unrecorded})";
+
+    /// <summary>A lost run with no run recorded to say more.</summary>
+    public const string Unrecorded = "its lease expired without notice";
 }

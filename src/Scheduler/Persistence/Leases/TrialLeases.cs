@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Events;
 using Tuner.Core.Model;
 using Tuner.Core.Trials;
 
@@ -20,11 +21,14 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     /// (its capacity instance Terminating or Ended), otherwise a lost run (<c>TrialRunStarter</c> then applies
     /// budget.max_lost_runs). A silent worker that had not opened its run yet (killed between the lease and the run) gets
     /// a zero-length Lost run in the same statement, so every lost run and preemption counted has a run that shows it; it
-    /// "resumed" where the trial stood, its latest live checkpoint, as the run it never opened would have.
+    /// "resumed" where the trial stood, its latest live checkpoint, as the run it never opened would have. A takeover
+    /// also writes a run_lost sweep event, in the same transaction.
     /// </summary>
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // A takeover's run_lost event is written in the same transaction as the takeover it explains.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seconds = duration.TotalSeconds;
         var terminating = nameof(CapacityInstanceState.Terminating);
         var ended = nameof(CapacityInstanceState.Ended);
@@ -32,7 +36,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
         var (runRunning, runLost) = (nameof(TrialRunOutcome.Running), nameof(TrialRunOutcome.Lost));
         var liveCheckpoint = nameof(CheckpointState.Live);
         var paused = nameof(SweepState.Paused);
-        var tokens = await db.Database.SqlQuery<long>($"""
+        var taken = await db.Database.SqlQuery<TakenLease>($"""
             WITH silent AS (
                 SELECT lease_owner, lease_token
                   FROM tuner.trials
@@ -55,7 +59,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                    AND (status = {waiting} OR (status = {running} AND lease_expires_at < now()))
                    AND NOT cancel_requested
                    AND NOT EXISTS (SELECT 1 FROM tuner.sweeps s WHERE s.id = trials.sweep_id AND s.state = {paused})
-                RETURNING lease_token
+                RETURNING lease_token, sweep_id, number
             ), lost AS (
                 UPDATE tuner.trial_runs
                    SET outcome = {runLost}, ended_at = now(),
@@ -64,6 +68,7 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                                                  || (trial_runs.resumed_epoch + trial_runs.epochs_trained + 1))
                   FROM taken
                  WHERE trial_id = {trialId} AND outcome = {runRunning} AND trial_runs.lease_token < taken.lease_token
+                RETURNING trial_runs.end_reason
             ), unopened AS (
                 INSERT INTO tuner.trial_runs (trial_id, worker_id, lease_token, resumed_epoch, resumed_batch, epochs_trained,
                                               outcome, started_at, ended_at, end_reason)
@@ -77,11 +82,33 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
                                       ORDER BY c.epoch DESC, c.batch DESC LIMIT 1) latest ON true
                  WHERE silent.lease_owner IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM tuner.trial_runs r WHERE r.trial_id = {trialId} AND r.lease_token = silent.lease_token)
+                RETURNING end_reason
             )
-            SELECT lease_token AS "Value" FROM taken
+            SELECT taken.lease_token, taken.sweep_id, taken.number, (SELECT 1 FROM silent) IS NOT NULL AS took_over,
+                   coalesce((SELECT end_reason FROM lost LIMIT 1), (SELECT end_reason FROM unopened)) AS lost_reason
+              FROM taken
             """).ToListAsync(ct);
-        return tokens.Count == 1 ? new TrialLease(trialId, owner, tokens[0]) : null;
+        if (taken is not [var lease])
+        {
+            return null;
+        }
+
+        if (lease.TookOver)
+        {
+            var message = RunEventMessages.LostAndTakenOver(lease.Number, trialId, lease.LostReason ?? LostRunReasons.Unrecorded, owner);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO tuner.sweep_events (sweep_id, trial_id, kind, message, at)
+                VALUES ({lease.SweepId}, {trialId}, {SweepEventKinds.RunLost}, {message}, now())
+                """, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new TrialLease(trialId, owner, lease.LeaseToken);
     }
+
+    /// <summary>A lease taken, and whether it was taken over from a silent worker (whose run ended for
+    /// <see cref="LostReason"/>).</summary>
+    private sealed record TakenLease(long LeaseToken, long SweepId, int Number, bool TookOver, string? LostReason);
 
     /// <summary>Extends the lease; says whether the sweep asked the trial to stop (cancelled, or paused by its budget with
     /// budget.when_spent: stop), or whether the lease is gone.</summary>

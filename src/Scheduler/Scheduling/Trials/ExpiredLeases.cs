@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Tuner.Persistence;
+using Tuner.Core.Events;
 using Tuner.Core.Model;
 using Tuner.Core.Trials;
 using Tuner.Core.Queueing;
 using Tuner.Scheduling.Checkpoints;
+using Tuner.Scheduling.Events;
 using Tuner.Scheduling.Sweeps;
 using Tuner.Core.Sweeps;
 
@@ -100,14 +102,21 @@ public sealed class ExpiredLeases(
 
                 await db.SaveChangesAsync(ct);
                 var plan = await PlanOfAsync(db, trial, plansBySweep, ct);
-                var step = TrialLifecycle.Apply(trial, trialEvent, plan.TrialLimits, now, await LastLostRun.ReasonAsync(db, trial, ct));
+                // The run just ended, saved above, is the trial's last lost run.
+                var lostReason = await LastLostRun.ReasonAsync(db, trial, ct);
+                var step = TrialLifecycle.Apply(trial, trialEvent, plan.TrialLimits, now, lostReason);
+                var lastReason = lostReason ?? LostRunReasons.Unrecorded;
                 if (step.HandedBack)
                 {
                     requeued.Add(trial.Id);
+                    SweepEvents.Add(db, trial.SweepId, trial.Id, SweepEventKinds.RunLost,
+                        RunEventMessages.LostAndRequeued(trial.Number, trial.Id, lastReason), clock);
                 }
                 else
                 {
                     logger.LogWarning("Trial {TrialId} failed: {Error}", trial.Id, trial.Error);
+                    SweepEvents.Add(db, trial.SweepId, trial.Id, SweepEventKinds.RunLost,
+                        RunEventMessages.LostAndFailed(trial.Number, trial.Id, lastReason, trial.Error), clock);
                     doomed.AddRange(await CheckpointRetention.ApplyAsync(db, trial, plan, ct));
                 }
             }

@@ -1,16 +1,18 @@
 using Tuner.Scheduling.Checkpoints;
 using Microsoft.EntityFrameworkCore;
+using Tuner.Core.Events;
 using Tuner.Core.Model;
 using Tuner.Core.Queueing;
 using Tuner.Core.Trials;
 using Tuner.Persistence.Leases;
+using Tuner.Scheduling.Events;
 
 namespace Tuner.Scheduling.Trials;
 
 /// <summary>
 /// Ends a run of a trial under its lease: complete, handed back after preemption or a fault, failed or cancelled.
 /// <see cref="TrialLifecycle"/> decides the trial's state, the run's outcome and what is counted; a trial handed back
-/// is enqueued again to resume from its checkpoint.
+/// is enqueued again to resume from its checkpoint, and a preemption or fault that handed it back is a sweep event.
 /// </summary>
 public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor janitor, IJobQueue queue, TimeProvider clock)
 {
@@ -50,6 +52,13 @@ public sealed class TrialFinalizer(FencedTransaction fenced, CheckpointJanitor j
             if (step.RunEnds is { } outcome)
             {
                 await TrialRunRecords.EndAsync(db, context.RunId, outcome, clock, ct, runReason);
+            }
+
+            // A failed attempt with retries left is handed back too, but its error is the trial's, not an event.
+            if (step.HandedBack && trialEvent is TrialEvent.Preempted or TrialEvent.Interrupted)
+            {
+                SweepEvents.Add(db, trial.SweepId, trial.Id, SweepEventKinds.RunHandedBack,
+                    RunEventMessages.HandedBack(trial.Number, trial.Id, context.Lease.Owner, runReason!), clock);
             }
 
             return await CheckpointRetention.ApplyAsync(db, trial, context.Plan, ct);

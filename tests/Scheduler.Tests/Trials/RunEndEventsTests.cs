@@ -5,6 +5,7 @@ using Tuner.Persistence.Leases;
 using Tuner.Scheduler.Tests.Support;
 using Tuner.Scheduling.Trials;
 using Tuner.TestSupport.Postgres;
+using Tuner.TestSupport.Sweeps;
 
 namespace Tuner.Scheduler.Tests.Trials;
 
@@ -16,15 +17,8 @@ namespace Tuner.Scheduler.Tests.Trials;
 [Collection("postgres")]
 public sealed class RunEndEventsTests(PostgresServerFixture postgres)
 {
-    private const string Sweep = """
-        name: run-ends
-        workload: { kind: mnist-mlp, max_epochs: 3, train_samples: 1000, validation_samples: 200 }
-        objective: { metric: val_accuracy }
-        space:
-          learning_rate: { type: float, low: 1.0e-4, high: 1.0e-1, log: true }
-        sampler: { kind: random, seed: 3 }
-        budget: { max_trials: 2, parallelism: 1, max_attempts: 2, max_lost_runs: 2 }
-        """;
+    /// <summary>One trial at a time, two attempts and two lost runs each.</summary>
+    private static readonly string Sweep = SweepTexts.Small(maxTrials: 2, parallelism: 1, budget: "max_attempts: 2, max_lost_runs: 2");
 
     [Fact]
     public async Task AWorkerHandingItsTrialBackOnANotice_IsARunHandedBackEvent()

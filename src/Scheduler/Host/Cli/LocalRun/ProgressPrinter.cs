@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tuner.Core.Model;
 using Tuner.Scheduler.Api.Contracts;
 
 namespace Tuner.Scheduler.Cli.LocalRun;
@@ -20,28 +21,31 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
                 Line(trial, $"queued    {ParamText.Format(trial.Params)}");
             }
 
-            for (var i = before.Runs; i < trial.Runs.Count; i++)
+            // In the order it happened: each run's start, the epochs it reported, and how it was cut short.
+            var printedStep = before.LastStep;
+            var cutShort = 0;
+            for (var i = 0; i < trial.Runs.Count; i++)
             {
                 var run = trial.Runs[i];
-                Line(trial, i == 0 ? $"started on {run.Worker}" : $"resumed on {run.Worker} from epoch {run.ResumedEpoch}, batch {run.ResumedBatch}");
+                if (i >= before.Runs)
+                {
+                    Line(trial, i == 0 ? $"started on {run.Worker}" : $"resumed on {run.Worker} from epoch {run.ResumedEpoch}, batch {run.ResumedBatch}");
+                }
+
+                printedStep = PrintReports(trial, printedStep, run.ResumedEpoch + run.EpochsTrained);
+                if (IsCutShort(run) && cutShort++ >= before.Interruptions)
+                {
+                    Line(trial, $"interrupted ({run.EndReason ?? run.Outcome.ToLowerInvariant()}): back in the queue, resumes from its last checkpoint");
+                }
             }
 
-            foreach (var report in trial.Reports.Where(r => r.Step > before.LastStep))
-            {
-                Line(trial, $"epoch {report.Step,2}  {metric}={Number(report.Value)}  ({report.Seconds:F1}s)");
-            }
-
-            if (Interruptions(trial) > before.Interruptions)
-            {
-                Line(trial, "interrupted: back in the queue, resumes from its last checkpoint");
-            }
-
+            PrintReports(trial, printedStep, int.MaxValue);
             if (trial.State != before.State && Ending(trial) is { } ending)
             {
                 Line(trial, ending);
             }
 
-            seen[trial.Id] = new Seen(trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), Interruptions(trial), trial.Runs.Count);
+            seen[trial.Id] = new Seen(trial.State, trial.Reports.Count == 0 ? 0 : trial.Reports.Max(r => r.Step), trial.Runs.Count(IsCutShort), trial.Runs.Count);
         }
     }
 
@@ -59,9 +63,22 @@ internal sealed class ProgressPrinter(string metric, TextWriter output)
 
     private static string Number(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "-";
 
-    /// <summary>Runs that ended with the trial back in the queue: preempted, lost with its worker, or interrupted by a fault.</summary>
-    private static int Interruptions(TrialView trial) =>
-        trial.Preemptions + trial.LostRuns + trial.Runs.Count(r => r.Outcome == nameof(Tuner.Core.Model.TrialRunOutcome.Interrupted));
+    /// <summary>Prints the epochs after <paramref name="after"/> up to <paramref name="upTo"/>; returns the last printed.</summary>
+    private int PrintReports(TrialView trial, int after, int upTo)
+    {
+        foreach (var report in trial.Reports.Where(r => r.Step > after && r.Step <= upTo))
+        {
+            Line(trial, $"epoch {report.Step,2}  {metric}={Number(report.Value)}  ({report.Seconds:F1}s)");
+            after = report.Step;
+        }
+
+        return after;
+    }
+
+    /// <summary>A run that ended with the trial back in the queue: preempted, lost with its worker or machine, or
+    /// interrupted by a fault or a budget pause.</summary>
+    private static bool IsCutShort(TrialRunView run) => run.Outcome is
+        nameof(TrialRunOutcome.Preempted) or nameof(TrialRunOutcome.Lost) or nameof(TrialRunOutcome.Interrupted);
 
     private readonly record struct Seen(string State, int LastStep, int Interruptions, int Runs);
 }

@@ -3,12 +3,11 @@ namespace Tuner.Core.Events;
 /// <summary>
 /// The words of <see cref="SweepEventKinds.RunHandedBack"/> and <see cref="SweepEventKinds.RunLost"/> events, the same
 /// wherever a run ends that way: the worker's hand-back (TrialFinalizer), the reconciler's expired leases
-/// (ExpiredLeases) and a worker taking over an expired lease (TrialLeases). A trial is named by its number in its sweep,
-/// as `tuner run` and `tuner status` print it, with its id beside it.
+/// (ExpiredLeases) and a worker taking over an expired lease (TrialLeases).
 /// </summary>
 public static class RunEventMessages
 {
-    public const string WaitsToResume = "it waits to resume from its last checkpoint";
+    private const string WaitsToResume = "it waits to resume from its last checkpoint";
 
     /// <param name="reason">What ended the run, as recorded on it: "EC2 spot instance-action terminate at ...".</param>
     public static string HandedBack(int trialNumber, long trialId, string workerId, string reason) =>
@@ -27,5 +26,5 @@ public static class RunEventMessages
     public static string LostAndTakenOver(int trialNumber, long trialId, string reason, string newOwner) =>
         $"{Trial(trialNumber, trialId)}: its run was lost ({reason}); worker {newOwner} took the trial over";
 
-    private static string Trial(int number, long id) => $"trial {number} (id {id})";
+    private static string Trial(int number, long id) => TrialNames.Of(number, id);
 }

@@ -77,11 +77,10 @@ public sealed class LocalSpotMarket(
         if (notice <= TimeSpan.Zero) instance.EndedAt = now;
         var worker = await db.Workers.AsNoTracking().Where(w => w.InstanceId == instance.InstanceId).OrderByDescending(w => w.StartedAt).Select(w => new { w.CurrentTrialId }).FirstOrDefaultAsync(ct);
         var trialId = worker?.CurrentTrialId;
-        var trial = trialId is { } t ? await db.Trials.Where(x => x.Id == t).Select(x => new { x.SweepId, x.Number }).SingleOrDefaultAsync(ct) : null;
+        var trial = trialId is { } t ? await db.Trials.Where(x => x.Id == t).Select(x => new { x.Id, x.SweepId, x.Number }).SingleOrDefaultAsync(ct) : null;
         var sweepId = trial?.SweepId;
-        // A trial is named by its number in its sweep, as `tuner run` and `tuner status` print it, with its id beside it.
         var message = $"spot market preempted worker {instance.InstanceId} of pool {pool.Name} ({how})"
-            + (trial is not null ? $" while it ran trial {trial.Number} (id {trialId})" : " while it was idle");
+            + (trial is not null ? $" while it ran {TrialNames.Of(trial.Number, trial.Id)}" : " while it was idle");
         if ((sweepId ?? instance.SweepId) is { } target) SweepEvents.Add(db, target, trialId, SweepEventKinds.Preempted, message, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("{Message}", message);

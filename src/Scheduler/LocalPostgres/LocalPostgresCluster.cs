@@ -30,6 +30,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Npgsql connection string to the options' database, as the cluster's superuser, pooled.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>Where the server writes its log (pg_ctl's -l), beside the data directory.</summary>
+    public string LogFile => _control.LogFile;
+
     /// <summary>False when start found this cluster's server already running and reused it.</summary>
     public bool OwnsProcess { get; }
 

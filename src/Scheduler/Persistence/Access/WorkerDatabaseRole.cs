@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Npgsql;
 
 namespace Tuner.Persistence.Access;
@@ -67,18 +66,28 @@ public static class WorkerDatabaseRole
                 $"the database user may not create roles, so workers cannot get a role of their own ({role}): grant it CREATEROLE, or set TUNER_WORKER_DATABASE_URL");
         }
 
-        // 32 random bytes as hex: no character that needs quoting in SQL, a connection string or a shell script.
-        var password = stored ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var attributes = $"LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}'";
-        await sql.ExecuteAsync(exists ? $"ALTER ROLE {Quote(role)} PASSWORD '{password}'" : $"CREATE ROLE {Quote(role)} {attributes}", ct);
-        if (stored is null)
-        {
-            await sql.ExecuteAsync($"INSERT INTO {PasswordTable} (role_name, password) VALUES (@p0, @p1)", ct, role, password);
-        }
-
+        // PostgreSQL's statement log (log_statement) records CREATE and ALTER ROLE as they are written and an INSERT's
+        // parameters, so the password is never in either: the server makes it as it stores it, and the role gets only
+        // its verifier.
+        var password = stored ?? await StoreNewPasswordAsync(sql, role, ct);
+        var verifier = ScramSha256Verifier.For(password);
+        const string attributes = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS";
+        await sql.ExecuteAsync(exists
+            ? $"ALTER ROLE {Quote(role)} PASSWORD '{verifier}'"
+            : $"CREATE ROLE {Quote(role)} {attributes} PASSWORD '{verifier}'", ct);
         await RemoveElevationAsync(sql, role, ct);
         return password;
     }
+
+    /// <summary>64 hex characters (none needs quoting in SQL, a connection string or a shell script): the SHA-256 of two
+    /// random UUIDs, which PostgreSQL draws from its strong random source, 244 random bits (pgcrypto's gen_random_bytes
+    /// would need an extension the database may not have).</summary>
+    private static async Task<string> StoreNewPasswordAsync(Sql sql, string role, CancellationToken ct) =>
+        (string)(await sql.ScalarAsync($"""
+            INSERT INTO {PasswordTable} (role_name, password)
+            VALUES (@p0, encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'))
+            RETURNING password
+            """, ct, role))!;
 
     /// <summary>Takes back any attribute someone gave the role since (ALTER ROLE with such an attribute needs privileges
     /// the owner may lack, so only what is set is taken back: an owner that cannot fails the start, loudly).</summary>

@@ -12,10 +12,24 @@ internal sealed record WorkerRoleDatabase(string Owner, string Worker, string Ro
     public static async Task<WorkerRoleDatabase> CreateAsync(PostgresServerFixture postgres, string prefix)
     {
         var owner = await postgres.CreateDatabaseAsync(prefix);
-        await TunerDatabase.MigrateAsync(owner, CancellationToken.None);
-        HangfireSetup.PrepareSchema(owner);
+        await PrepareAsync(owner);
         var worker = await WorkerDatabaseRole.EnsureAsync(owner, CancellationToken.None);
         return new WorkerRoleDatabase(owner, worker, new NpgsqlConnectionStringBuilder(worker).Username!);
+    }
+
+    /// <summary>What `tuner server` does before it makes the worker role: migrates and prepares Hangfire's tables.</summary>
+    public static async Task PrepareAsync(string owner)
+    {
+        await TunerDatabase.MigrateAsync(owner, CancellationToken.None);
+        HangfireSetup.PrepareSchema(owner);
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static async Task<List<string>> RowsAsync(string connectionString, string sql)

@@ -1,6 +1,4 @@
 using Npgsql;
-using Tuner.Jobs;
-using Tuner.Persistence;
 using Tuner.Persistence.Access;
 using Tuner.TestSupport.Postgres;
 
@@ -16,12 +14,11 @@ public sealed class WorkerRolePasswordTests(PostgresServerFixture postgres)
     {
         var owner = await postgres.CreateDatabaseAsync("worker_role_log");
         var database = new NpgsqlConnectionStringBuilder(owner).Database!;
-        await ExecuteAsync(owner, $"ALTER DATABASE \"{database}\" SET log_statement = 'all'");
-        await TunerDatabase.MigrateAsync(owner, CancellationToken.None);
-        HangfireSetup.PrepareSchema(owner);
+        await WorkerRoleDatabase.ExecuteAsync(owner, $"ALTER DATABASE \"{database}\" SET log_statement = 'all'");
+        await WorkerRoleDatabase.PrepareAsync(owner);
 
         var made = await WorkerDatabaseRole.EnsureAsync(owner, CancellationToken.None);
-        await ExecuteAsync(owner, "DELETE FROM tuner_owner.worker_role_passwords"); // the documented rotation
+        await WorkerRoleDatabase.ExecuteAsync(owner, "DELETE FROM tuner_owner.worker_role_passwords"); // the documented rotation
         var rotated = await WorkerDatabaseRole.EnsureAsync(owner, CancellationToken.None);
 
         var role = WorkerRoleName.For(database);
@@ -43,7 +40,7 @@ public sealed class WorkerRolePasswordTests(PostgresServerFixture postgres)
         const string role = "scram_verifier_check";
         const string password = "correct horse battery staple 42";
         var superuser = postgres.Cluster.ConnectionString;
-        await ExecuteAsync(superuser, $"DROP ROLE IF EXISTS {role}");
+        await WorkerRoleDatabase.ExecuteAsync(superuser, $"DROP ROLE IF EXISTS {role}");
         await using var connection = new NpgsqlConnection(superuser);
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand($"SET password_encryption = 'scram-sha-256'; CREATE ROLE {role} PASSWORD '{password}'", connection))
@@ -53,19 +50,11 @@ public sealed class WorkerRolePasswordTests(PostgresServerFixture postgres)
 
         await using var read = new NpgsqlCommand($"SELECT rolpassword FROM pg_authid WHERE rolname = '{role}'", connection);
         var postgresVerifier = (string)(await read.ExecuteScalarAsync())!;
-        await ExecuteAsync(superuser, $"DROP ROLE {role}");
+        await WorkerRoleDatabase.ExecuteAsync(superuser, $"DROP ROLE {role}");
 
         // SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
         var parameters = postgresVerifier[ScramSha256Verifier.Prefix.Length..].Split('$')[0].Split(':');
         var ours = ScramSha256Verifier.For(password, Convert.FromBase64String(parameters[1]), int.Parse(parameters[0], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(postgresVerifier, ours);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -89,12 +89,7 @@ public sealed class WorkerRoleTests(PostgresServerFixture postgres)
     public async Task SecondStart_KeepsThePassword_AndGrantsTablesCreatedSince()
     {
         var database = await WorkerRoleDatabase.CreateAsync(postgres, "worker_role_twice");
-        await using (var owner = new NpgsqlConnection(database.Owner))
-        {
-            await owner.OpenAsync();
-            await using var revoke = new NpgsqlCommand($"REVOKE ALL ON tuner.trials FROM \"{database.Role}\"", owner);
-            await revoke.ExecuteNonQueryAsync();
-        }
+        await WorkerRoleDatabase.ExecuteAsync(database.Owner, $"REVOKE ALL ON tuner.trials FROM \"{database.Role}\"");
 
         var again = await WorkerDatabaseRole.EnsureAsync(database.Owner, CancellationToken.None);
         var stored = await WorkerRoleDatabase.RowsAsync(database.Owner, "SELECT role_name, password FROM tuner_owner.worker_role_passwords");

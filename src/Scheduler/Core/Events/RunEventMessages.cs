@@ -11,20 +11,18 @@ public static class RunEventMessages
 
     /// <param name="reason">What ended the run, as recorded on it: "EC2 spot instance-action terminate at ...".</param>
     public static string HandedBack(int trialNumber, long trialId, string workerId, string reason) =>
-        $"{Trial(trialNumber, trialId)}: worker {workerId} handed it back ({reason}); {WaitsToResume}";
+        $"{TrialNames.Of(trialNumber, trialId)}: worker {workerId} handed it back ({reason}); {WaitsToResume}";
 
     /// <param name="reason">What ended the run, as recorded on it (LostRunReasons).</param>
     public static string LostAndRequeued(int trialNumber, long trialId, string reason) =>
-        $"{Trial(trialNumber, trialId)}: its run was lost ({reason}); {WaitsToResume}";
+        $"{TrialNames.Of(trialNumber, trialId)}: its run was lost ({reason}); {WaitsToResume}";
 
     /// <param name="error">The trial's error: the lost runs that reached budget.max_lost_runs.</param>
     public static string LostAndFailed(int trialNumber, long trialId, string reason, string? error) =>
-        $"{Trial(trialNumber, trialId)}: its run was lost ({reason}); the trial failed: {error}";
+        $"{TrialNames.Of(trialNumber, trialId)}: its run was lost ({reason}); the trial failed: {error}";
 
     /// <summary>A worker took the expired lease before the reconciler saw it; it resumes the trial from its last
     /// checkpoint, unless the trial has reached budget.max_lost_runs (the trial's error then says so).</summary>
     public static string LostAndTakenOver(int trialNumber, long trialId, string reason, string newOwner) =>
-        $"{Trial(trialNumber, trialId)}: its run was lost ({reason}); worker {newOwner} took the trial over";
-
-    private static string Trial(int number, long id) => TrialNames.Of(number, id);
+        $"{TrialNames.Of(trialNumber, trialId)}: its run was lost ({reason}); worker {newOwner} took the trial over";
 }

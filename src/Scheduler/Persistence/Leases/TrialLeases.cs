@@ -27,7 +27,6 @@ public sealed class TrialLeases(IDbContextFactory<TunerDbContext> contexts)
     public async Task<TrialLease?> TryAcquireAsync(long trialId, string owner, TimeSpan duration, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // A takeover's run_lost event is written in the same transaction as the takeover it explains.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seconds = duration.TotalSeconds;
         var terminating = nameof(CapacityInstanceState.Terminating);
